@@ -1,0 +1,6 @@
+//! DataJoint's definition grammar: text → lines → a heading with foreign keys and indexes.
+
+pub mod naming;
+pub mod parse;
+
+pub use naming::Tier;

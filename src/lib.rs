@@ -1,0 +1,5 @@
+//! djsandbox: DataJoint 0.14 semantics on SQLite, for learning DataJoint and Spyglass offline.
+//!
+//! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI).
+
+pub mod engine;
