@@ -40,6 +40,8 @@ pub enum Kind {
     ValueError,
     /// Python's `NotImplementedError`.
     NotImplementedError,
+    /// Python's `AssertionError`.
+    AssertionError,
 }
 
 impl Kind {
@@ -63,6 +65,7 @@ impl Kind {
             Kind::TypeError => "TypeError",
             Kind::ValueError => "ValueError",
             Kind::NotImplementedError => "NotImplementedError",
+            Kind::AssertionError => "AssertionError",
         }
     }
 }

@@ -4,10 +4,26 @@
 
 pub mod collation;
 pub mod declare;
+pub mod deps;
+pub mod describe;
+pub mod drop;
 pub mod error;
+pub mod hash;
+pub mod heading;
+pub mod insert;
+pub mod integrity;
 pub mod py;
+pub mod query;
+pub mod fetch;
 pub mod types;
 pub mod value;
+pub mod world;
 
+pub use declare::{Declaration, Declared, Tier};
 pub use error::{Error, Kind, Result};
+pub use heading::{Attribute, TableInfo, TableName};
+pub use insert::{InsertOptions, Row};
+pub use fetch::{FetchSpec, Rows};
+pub use query::{Query, Restriction};
 pub use value::Value;
+pub use world::World;

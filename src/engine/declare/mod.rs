@@ -4,3 +4,6 @@ pub mod naming;
 pub mod parse;
 
 pub use naming::Tier;
+pub mod compile;
+
+pub use compile::{Declaration, Declared, Resolver};

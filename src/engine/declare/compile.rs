@@ -1,0 +1,280 @@
+//! Declaration: a parsed definition becomes a heading, foreign keys and indexes (DataJoint's
+//! `prepare_declare`), checked as MySQL 8.0 would check the `CREATE TABLE`, then stored.
+
+use super::naming::{self, Tier};
+use super::parse::{parse_definition, ForeignKeyLine, Item};
+use crate::engine::error::{Error, Kind, Result};
+use crate::engine::heading::{Attribute, ForeignKey, Index, TableInfo, TableName};
+use crate::engine::types::{self, AttrType, ColumnDefault};
+use crate::engine::world::{internal, World};
+
+/// What to declare: DataJoint's `@schema class Name(tier): definition = ...`.
+#[derive(Debug, Clone, Copy)]
+pub struct Declaration<'a> {
+    /// The schema (must exist).
+    pub schema: &'a str,
+    /// The class name (CamelCase).
+    pub class_name: &'a str,
+    /// The tier.
+    pub tier: Tier,
+    /// For a Part: the master's table name.
+    pub master: Option<&'a str>,
+    /// The definition text.
+    pub definition: &'a str,
+}
+
+/// The outcome of a declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    /// The table was created.
+    Created(TableName),
+    /// A table of that name existed and was kept as it is (`CREATE TABLE IF NOT EXISTS`), even
+    /// if the definition differs: the "restart the kernel" trap.
+    Existing(TableName),
+}
+
+impl Declared {
+    /// The table's name either way.
+    pub fn name(&self) -> &TableName {
+        match self {
+            Declared::Created(n) | Declared::Existing(n) => n,
+        }
+    }
+}
+
+/// Resolves a foreign-key reference as written (`Subject`, `common.Nwbfile`, `master`) to a
+/// declared table, as Python resolves it in the declaring module's namespace.
+pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<TableName>;
+
+impl World {
+    /// Declare a table unless one of that name exists.
+    pub fn declare(&mut self, decl: &Declaration<'_>, resolve: Resolver<'_>) -> Result<Declared> {
+        if !self.schema_exists(decl.schema) {
+            return Err(Error::dj("Schema must be activated first."));
+        }
+        let table = naming::table_name(decl.tier, decl.class_name, decl.master)?;
+        let name = TableName::new(decl.schema, table);
+        if self.table(&name).is_some() {
+            return Ok(Declared::Existing(name));
+        }
+        if self.in_transaction() {
+            return Err(Error::dj(
+                "Cannot declare new tables inside a transaction, e.g. from inside a populate/make call",
+            ));
+        }
+        let info = self.compile(decl, name.clone(), resolve)?;
+        self.atomically(|w| {
+            w.conn.execute_batch(&sqlite_ddl(&info)).map_err(internal)?;
+            w.register_table(info)
+        })?;
+        Ok(Declared::Created(name))
+    }
+
+    /// Compile a definition against the catalog without storing anything.
+    pub fn compile(&self, decl: &Declaration<'_>, name: TableName, resolve: Resolver<'_>) -> Result<TableInfo> {
+        if name.table.chars().count() > 64 {
+            return Err(Error::dj(format!("Table name `{}` exceeds the max length of 64", name.table)));
+        }
+        let def = parse_definition(decl.definition)?;
+        let mut attributes: Vec<Attribute> = Vec::new();
+        let mut foreign_keys = Vec::new();
+        let mut indexes = Vec::new();
+        for item in &def.items {
+            match item {
+                Item::Attribute(a) => {
+                    let parsed = types::parse_type(&a.type_text)?;
+                    let default = match &a.default {
+                        None => ColumnDefault::None,
+                        Some(lit) => types::column_default(&parsed.ty, lit, &a.name)?,
+                    };
+                    // DataJoint keeps the first declaration of a repeated name (`prepare_declare`).
+                    if attributes.iter().any(|x| x.name == a.name) {
+                        continue;
+                    }
+                    attributes.push(Attribute {
+                        name: a.name.clone(),
+                        in_key: a.in_key,
+                        nullable: default == ColumnDefault::Null,
+                        default,
+                        autoincrement: parsed.auto_increment,
+                        comment: a.comment.clone(),
+                        ty: parsed.ty,
+                    });
+                }
+                Item::ForeignKey(f) => {
+                    let fk = self.compile_foreign_key(f, &mut attributes, resolve)?;
+                    if fk.unique {
+                        indexes.push(Index {
+                            unique: true,
+                            attributes: fk.child_attrs().map(String::from).collect(),
+                            implicit: false,
+                        });
+                    }
+                    foreign_keys.push(fk);
+                }
+                Item::Index(i) => {
+                    indexes.push(Index { unique: i.unique, attributes: i.attributes.clone(), implicit: false })
+                }
+            }
+        }
+        if !attributes.iter().any(|a| a.in_key) {
+            return Err(Error::dj("Table must have a primary key"));
+        }
+        for fk in &mut foreign_keys {
+            let primary = fk.child_attrs().all(|c| attributes.iter().any(|a| a.name == c && a.in_key));
+            fk.primary = primary;
+        }
+        check_server_rules(&attributes, &indexes)?;
+        add_implicit_indexes(&attributes, &foreign_keys, &mut indexes);
+        Ok(TableInfo {
+            name,
+            class_name: decl.class_name.to_string(),
+            tier: decl.tier,
+            master: decl.master.map(String::from),
+            comment: def.comment,
+            attributes,
+            foreign_keys,
+            indexes,
+            definition: decl.definition.to_string(),
+        })
+    }
+
+    /// `-> Parent` / `-> Parent.proj(new='old')`: inherit the parent's primary key.
+    fn compile_foreign_key(
+        &self,
+        f: &ForeignKeyLine,
+        attributes: &mut Vec<Attribute>,
+        resolve: Resolver<'_>,
+    ) -> Result<ForeignKey> {
+        let unresolved = || Error::dj(format!("Foreign key reference {} could not be resolved", f.reference));
+        let parent_name = resolve(&f.reference).ok_or_else(unresolved)?;
+        let parent = self.table(&parent_name).ok_or_else(unresolved)?;
+        for (_, old) in &f.renames {
+            if parent.attribute(old).is_none() {
+                return Err(Error::dj(format!("Attribute `{old}` not found.")));
+            }
+        }
+        let mut attr_map = Vec::new();
+        for p in parent.attributes.iter().filter(|a| a.in_key) {
+            let child = f.renames.iter().find(|(_, old)| *old == p.name).map_or(p.name.clone(), |(new, _)| new.clone());
+            if !attributes.iter().any(|a| a.name == child) {
+                attributes.push(Attribute {
+                    name: child.clone(),
+                    ty: p.ty.clone(),
+                    in_key: f.in_key,
+                    nullable: f.nullable,
+                    default: if f.nullable { ColumnDefault::Null } else { ColumnDefault::None },
+                    autoincrement: false,
+                    comment: p.comment.clone(),
+                });
+            }
+            attr_map.push((child, p.name.clone()));
+        }
+        Ok(ForeignKey { parent: parent_name, attr_map, nullable: f.nullable, unique: f.unique, primary: f.in_key })
+    }
+}
+
+/// What MySQL 8.0 itself rejects in the `CREATE TABLE` DataJoint sends.
+fn check_server_rules(attributes: &[Attribute], indexes: &[Index]) -> Result<()> {
+    for a in attributes.iter().filter(|a| a.in_key) {
+        match a.ty {
+            AttrType::Blob(_) => {
+                return Err(Error::mysql(
+                    Kind::OperationalError,
+                    1170,
+                    format!("BLOB/TEXT column '{}' used in key specification without a key length", a.name),
+                ))
+            }
+            AttrType::Json => {
+                return Err(Error::mysql(
+                    Kind::OperationalError,
+                    3152,
+                    format!("JSON column '{}' supports indexing only via generated columns on a specified JSON path.", a.name),
+                ))
+            }
+            _ => {}
+        }
+    }
+    for index in indexes {
+        for col in &index.attributes {
+            if !attributes.iter().any(|a| &a.name == col) {
+                return Err(Error::mysql(
+                    Kind::OperationalError,
+                    1072,
+                    format!("Key column '{col}' doesn't exist in table"),
+                ));
+            }
+        }
+    }
+    let autos: Vec<&Attribute> = attributes.iter().filter(|a| a.autoincrement).collect();
+    let keyed = |a: &Attribute| {
+        attributes.iter().find(|x| x.in_key).map(|first| first.name == a.name).unwrap_or(false)
+            || indexes.iter().any(|i| i.attributes.first() == Some(&a.name))
+    };
+    if autos.len() > 1 || autos.iter().any(|a| !keyed(a)) {
+        return Err(Error::mysql(
+            Kind::ProgrammingError,
+            1075,
+            "Incorrect table definition; there can be only one auto column and it must be defined as a key",
+        ));
+    }
+    Ok(())
+}
+
+/// InnoDB needs an index whose leading columns are each foreign key's columns; when neither
+/// the primary key nor a declared index provides one, MySQL creates it.
+fn add_implicit_indexes(attributes: &[Attribute], foreign_keys: &[ForeignKey], indexes: &mut Vec<Index>) {
+    let primary: Vec<String> = attributes.iter().filter(|a| a.in_key).map(|a| a.name.clone()).collect();
+    for fk in foreign_keys {
+        let cols: Vec<String> = fk.child_attrs().map(String::from).collect();
+        let covers = |have: &[String]| have.len() >= cols.len() && have[..cols.len()] == cols[..];
+        if covers(&primary) || indexes.iter().any(|i| covers(&i.attributes)) {
+            continue;
+        }
+        indexes.push(Index { unique: false, attributes: cols, implicit: true });
+    }
+}
+
+fn quoted(cols: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    cols.into_iter().map(|c| format!("\"{}\"", c.as_ref())).collect::<Vec<_>>().join(",")
+}
+
+/// The SQLite DDL for a table (storage only; DataJoint's own DDL text is rendered elsewhere).
+pub(crate) fn sqlite_ddl(info: &TableInfo) -> String {
+    let mut cols: Vec<String> = info
+        .attributes
+        .iter()
+        .map(|a| format!("\"{}\" {}{}", a.name, a.ty.sqlite_decl(), if a.nullable { "" } else { " NOT NULL" }))
+        .collect();
+    let pk = info.primary_key();
+    cols.push(format!("PRIMARY KEY ({})", quoted(&pk)));
+    for fk in &info.foreign_keys {
+        cols.push(format!(
+            "FOREIGN KEY ({}) REFERENCES {} ({}) ON UPDATE CASCADE ON DELETE RESTRICT",
+            quoted(fk.attr_map.iter().map(|(c, _)| c)),
+            fk.parent.sqlite(),
+            quoted(fk.attr_map.iter().map(|(_, p)| p)),
+        ));
+    }
+    for index in info.indexes.iter().filter(|i| i.unique) {
+        cols.push(format!("UNIQUE ({})", quoted(&index.attributes)));
+    }
+    let integer_key = pk.len() == 1 && info.attribute(&pk[0]).is_some_and(|a| a.ty.sqlite_decl() == "INTEGER");
+    let mut sql = format!(
+        "CREATE TABLE {} (\n{}\n){};\n",
+        info.name.sqlite(),
+        cols.join(",\n"),
+        if integer_key { "" } else { " WITHOUT ROWID" }
+    );
+    for (n, index) in info.indexes.iter().enumerate().filter(|(_, i)| !i.unique) {
+        sql.push_str(&format!(
+            "CREATE INDEX \"{}/{}#{}\" ON {} ({});\n",
+            info.name.database,
+            info.name.table,
+            n,
+            info.name.sqlite(),
+            quoted(&index.attributes)
+        ));
+    }
+    sql
+}

@@ -1,0 +1,112 @@
+//! `drop()`, `drop_quick()`, `delete_quick()`, and Lookup `contents`.
+
+use super::declare::Tier;
+use super::error::{Error, Result};
+use super::heading::TableName;
+use super::insert::{InsertOptions, Row};
+use super::integrity;
+use super::query::Query;
+use super::world::{internal, World};
+
+/// The master of a Part as DataJoint's `utils.get_master` finds it: by name, through the last
+/// `__` — whose `\w` pattern cannot match `#`, so parts of Lookup masters go unrecognised.
+pub fn get_master(name: &TableName) -> Option<TableName> {
+    let t = &name.table;
+    if t.starts_with('#') {
+        return None;
+    }
+    let at = t.rfind("__")?;
+    (at > 0 && at + 2 < t.len()).then(|| TableName::new(&name.database, &t[..at]))
+}
+
+impl World {
+    /// The tables `drop()` would remove: the table and all its descendants, parts after their
+    /// masters, with their row counts. Errors as DataJoint's checks raise them; `force` is a
+    /// Part's `drop(force=True)`.
+    pub fn drop_plan(&self, query: &Query, force: bool) -> Result<Vec<(TableName, usize)>> {
+        let info = self.table_or_err(&query.table)?;
+        if info.tier == Tier::Part && !force {
+            return Err(Error::dj("Cannot drop a Part directly.  Delete from master instead"));
+        }
+        if !query.restrictions.is_empty() {
+            return Err(Error::dj(
+                "A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.",
+            ));
+        }
+        let tables = self.descendants(&query.table);
+        for part in &tables {
+            if let Some(master) = get_master(part) {
+                if !tables.contains(&master) {
+                    return Err(Error::dj(format!(
+                        "Attempt to drop part table {} before dropping its master. Drop {} first.",
+                        part.full(),
+                        master.full()
+                    )));
+                }
+            }
+        }
+        tables.into_iter().map(|t| Ok((t.clone(), self.count(&t)?))).collect()
+    }
+
+    /// Drop the planned tables, children first, in one transaction.
+    pub fn drop_tables(&mut self, plan: &[(TableName, usize)]) -> Result<()> {
+        self.atomically(|w| {
+            for (t, _) in plan.iter().rev() {
+                w.drop_quick(t)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// `drop_quick()`: `DROP TABLE` without cascading. A table still referenced fails as
+    /// MySQL 8.0 fails it (3730).
+    pub fn drop_quick(&mut self, table: &TableName) -> Result<()> {
+        self.table_or_err(table)?;
+        if let Some(child) = self.children(table).into_iter().find(|c| c != table) {
+            let info = self.table_or_err(&child)?;
+            let n = info.foreign_keys.iter().position(|fk| &fk.parent == table).unwrap_or_default();
+            return Err(Error::mysql(
+                super::error::Kind::IntegrityError,
+                3730,
+                format!(
+                    "Cannot drop table '{}' referenced by a foreign key constraint '{}' on table '{}'.",
+                    table.table,
+                    info.constraint_name(n),
+                    child.table
+                ),
+            ));
+        }
+        self.drop_storage(table)
+    }
+
+    /// `delete_quick()`: delete the query's rows without cascading; children referencing them
+    /// raise MySQL's 1451 IntegrityError. Returns the number of rows deleted.
+    pub fn delete_quick(&mut self, query: &Query) -> Result<usize> {
+        let info = self.table_or_err(&query.table)?;
+        let (where_sql, args) = query.where_clause(&info)?;
+        self.atomically(|w| {
+            if let Some(err) = integrity::referencing_child(w, &query.table, &where_sql, &args) {
+                return Err(err);
+            }
+            let sql = format!("DELETE FROM {} {}", query.table.sqlite(), where_sql);
+            w.conn.execute(&sql, rusqlite::params_from_iter(args.iter())).map_err(internal)
+        })
+    }
+
+    /// Lookup `contents`: inserted (skipping duplicates) only when there are more contents
+    /// than rows; a table with an auto-increment column gets DataJoint's warning instead.
+    pub fn insert_contents(&mut self, table: &TableName, rows: &[Row]) -> Result<Option<String>> {
+        let info = self.table_or_err(table)?;
+        if rows.len() <= self.count(table)? {
+            return Ok(None);
+        }
+        if info.attributes.iter().any(|a| a.autoincrement) {
+            return Ok(Some(format!(
+                "Contents has changed but cannot be inserted because {} has autoincrement.",
+                info.class_name
+            )));
+        }
+        self.insert(table, rows, &InsertOptions { skip_duplicates: true, ..InsertOptions::default() })?;
+        Ok(None)
+    }
+}

@@ -1,0 +1,316 @@
+//! `insert` / `insert1`: DataJoint's field checks and value placeholders, then MySQL 8.0's
+//! strict-mode storage, all rows of one call in one transaction.
+
+use rusqlite::types::Value as Sql;
+
+use super::declare::Tier;
+use super::error::{Error, Kind, Result};
+use super::heading::{Attribute, TableInfo, TableName};
+use super::integrity;
+use super::py::str_repr;
+use super::types::ColumnDefault;
+use super::value::Value;
+use super::world::{internal, World};
+
+/// One row to insert: a map (field → value) or values in heading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// Named fields, as a Python dict.
+    Map(Vec<(String, Value)>),
+    /// Positional values, as a Python tuple or list.
+    Positional(Vec<Value>),
+}
+
+/// `insert`'s keyword arguments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InsertOptions {
+    /// `replace=True`: REPLACE INTO.
+    pub replace: bool,
+    /// `skip_duplicates=True`: rows colliding on any unique key are skipped.
+    pub skip_duplicates: bool,
+    /// `ignore_extra_fields=True`: fields not in the heading are dropped.
+    pub ignore_extra_fields: bool,
+    /// `allow_direct_insert=True`: insert into an Imported/Computed table outside `make`.
+    pub allow_direct_insert: bool,
+}
+
+const SUGGEST_SKIP: &str = "To ignore duplicate entries in insert, set skip_duplicates=True";
+
+impl World {
+    /// Insert rows into a base table.
+    pub fn insert(&mut self, table: &TableName, rows: &[Row], opts: &InsertOptions) -> Result<()> {
+        let info = self.table_or_err(table)?;
+        if matches!(info.tier, Tier::Imported | Tier::Computed)
+            && !opts.allow_direct_insert
+            && !self.populating.contains(table)
+        {
+            return Err(Error::dj(
+                "Inserts into an auto-populated table can only be done inside its make method during a populate call. To override, set keyword argument allow_direct_insert=True.",
+            ));
+        }
+        let Some(first) = rows.first() else { return Ok(()) };
+        let fields = field_list(&info, first, opts.ignore_extra_fields)?;
+        if fields.is_empty() {
+            return Err(Error::new(Kind::AssertionError, "Empty tuple"));
+        }
+        // Check every row's fields before writing anything, as DataJoint builds all rows first.
+        let mut prepared: Vec<Vec<Option<&Value>>> = Vec::with_capacity(rows.len());
+        for row in rows {
+            prepared.push(row_values(&info, row, &fields)?);
+        }
+        self.atomically(|w| w.write_rows(&info, &prepared, opts))
+    }
+
+    fn write_rows(&mut self, info: &TableInfo, rows: &[Vec<Option<&Value>>], opts: &InsertOptions) -> Result<()> {
+        let columns: Vec<String> = info.attributes.iter().map(|a| format!("\"{}\"", a.name)).collect();
+        let sql = format!(
+            "INSERT{} INTO {} ({}) VALUES ({}){}",
+            if opts.replace { " OR REPLACE" } else { "" },
+            info.name.sqlite(),
+            columns.join(","),
+            vec!["?"; columns.len()].join(","),
+            if opts.skip_duplicates && !opts.replace { " ON CONFLICT DO NOTHING" } else { "" }
+        );
+        let mut auto = AutoIncrement::load(self, info)?;
+        let mut now: Option<String> = None;
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(internal)?;
+        let mut values: Vec<Sql> = Vec::with_capacity(columns.len());
+        for (i, row) in rows.iter().enumerate() {
+            let row_no = i + 1;
+            values.clear();
+            for (attr, value) in info.attributes.iter().zip(row) {
+                values.push(column_value(attr, *value, row_no, &mut auto, &mut now, &self.conn)?);
+            }
+            if let Err(e) = stmt.execute(rusqlite::params_from_iter(values.iter())) {
+                drop(stmt);
+                return Err(self.explain_insert_failure(info, &values, e));
+            }
+            auto.observe(&values);
+        }
+        drop(stmt);
+        auto.save(self)
+    }
+
+    /// Turn a SQLite constraint failure into the error MySQL would have raised for the row.
+    fn explain_insert_failure(&self, info: &TableInfo, values: &[Sql], e: rusqlite::Error) -> Error {
+        let code = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+            _ => return internal(e),
+        };
+        const PRIMARYKEY: i32 = 1555;
+        const UNIQUE: i32 = 2067;
+        const FOREIGNKEY: i32 = 787;
+        // InnoDB checks a row's foreign keys before its unique keys.
+        if let Some(err) = integrity::missing_parent(self, info, values) {
+            return err;
+        }
+        match code {
+            PRIMARYKEY | UNIQUE => {
+                let (entry, key) = integrity::duplicate_key(self, info, values);
+                Error::with_args(
+                    Kind::DuplicateError,
+                    Some(1062),
+                    &[&format!("Duplicate entry '{entry}' for key '{}.{key}'", info.name.table), SUGGEST_SKIP],
+                )
+            }
+            // REPLACE deletes the old row first; its children block that.
+            FOREIGNKEY => integrity::referenced_row(self, info, values).unwrap_or_else(|| internal(e)),
+            _ => internal(e),
+        }
+    }
+}
+
+/// The fields the first row sets, in heading order (DataJoint's `check_fields`).
+fn field_list(info: &TableInfo, first: &Row, ignore_extra: bool) -> Result<Vec<usize>> {
+    match first {
+        Row::Map(fields) => {
+            if !ignore_extra {
+                if let Some((name, _)) = fields.iter().find(|(n, _)| info.attribute(n).is_none()) {
+                    return Err(Error::key_error(format!("`{name}` is not in the table heading")));
+                }
+            }
+            Ok((0..info.attributes.len())
+                .filter(|i| fields.iter().any(|(n, _)| *n == info.attributes[*i].name))
+                .collect())
+        }
+        Row::Positional(values) => {
+            check_arity(info, values)?;
+            Ok((0..info.attributes.len()).collect())
+        }
+    }
+}
+
+fn check_arity(info: &TableInfo, values: &[Value]) -> Result<()> {
+    if values.len() != info.attributes.len() {
+        return Err(Error::dj(format!(
+            "Invalid insert argument. Incorrect number of attributes: {} given; {} expected",
+            values.len(),
+            info.attributes.len()
+        )));
+    }
+    Ok(())
+}
+
+/// One row's values in heading order (`None`: not given, so the column's default applies).
+fn row_values<'r>(info: &TableInfo, row: &'r Row, fields: &[usize]) -> Result<Vec<Option<&'r Value>>> {
+    let mut out: Vec<Option<&Value>> = vec![None; info.attributes.len()];
+    match row {
+        Row::Map(map) => {
+            let given = info.attributes.iter().enumerate().filter(|(_, a)| map.iter().any(|(n, _)| *n == a.name));
+            if !given.map(|(i, _)| i).eq(fields.iter().copied()) {
+                return Err(Error::dj("Attempt to insert rows with different fields."));
+            }
+            for (name, value) in map {
+                if let Some(pos) = info.position(name) {
+                    out[pos] = Some(value);
+                }
+            }
+        }
+        Row::Positional(values) => {
+            check_arity(info, values)?;
+            for (slot, v) in out.iter_mut().zip(values) {
+                *slot = Some(v);
+            }
+        }
+    }
+    for (attr, slot) in info.attributes.iter().zip(out.iter_mut()) {
+        if let Some(v) = slot {
+            if sends_default(attr, v)? {
+                *slot = None;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// DataJoint sends SQL `DEFAULT` for `None`, and for `""` or NaN in a numeric attribute; any
+/// other string for a numeric attribute must parse as Python's `float()` does.
+fn sends_default(attr: &Attribute, v: &Value) -> Result<bool> {
+    if v.is_null() {
+        return Ok(true);
+    }
+    if !attr.ty.is_numeric() {
+        return Ok(false);
+    }
+    match v {
+        Value::Float(f) => Ok(f.is_nan()),
+        Value::Str(s) if s.is_empty() => Ok(true),
+        Value::Str(s) => match python_float(s) {
+            Some(f) => Ok(f.is_nan()),
+            None => Err(Error::new(Kind::ValueError, format!("could not convert string to float: {}", str_repr(s)))),
+        },
+        _ => Ok(false),
+    }
+}
+
+/// Python's `float(str)`: surrounding whitespace, `_` between digits, `inf`/`nan` words.
+fn python_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let word = lower.trim_start_matches(['+', '-']);
+    if matches!(word, "inf" | "infinity" | "nan") {
+        let neg = lower.starts_with('-');
+        return Some(match word {
+            "nan" => f64::NAN,
+            _ if neg => f64::NEG_INFINITY,
+            _ => f64::INFINITY,
+        });
+    }
+    if t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return None;
+    }
+    let cleaned: String = t.chars().filter(|c| *c != '_').collect();
+    if cleaned.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') {
+        return None;
+    }
+    cleaned.parse::<f64>().ok()
+}
+
+/// The stored value of one column: the given value, or the column's default.
+fn column_value(
+    attr: &Attribute,
+    value: Option<&Value>,
+    row: usize,
+    auto: &mut AutoIncrement,
+    now: &mut Option<String>,
+    conn: &rusqlite::Connection,
+) -> Result<Sql> {
+    if let Some(v) = value {
+        return attr.ty.to_storage(v, &attr.name, row);
+    }
+    if attr.autoincrement {
+        return Ok(Sql::Integer(auto.next()));
+    }
+    match &attr.default {
+        ColumnDefault::Null => Ok(Sql::Null),
+        ColumnDefault::Value(v) => attr.ty.to_storage(v, &attr.name, row),
+        ColumnDefault::CurrentTimestamp => {
+            if now.is_none() {
+                *now = Some(
+                    conn.query_row("SELECT datetime('now', 'localtime')", [], |r| r.get(0)).map_err(internal)?,
+                );
+            }
+            attr.ty.to_storage(&Value::Str(now.clone().unwrap_or_default()), &attr.name, row)
+        }
+        ColumnDefault::None if attr.nullable => Ok(Sql::Null),
+        ColumnDefault::None => Err(Error::mysql(
+            Kind::MissingAttributeError,
+            1364,
+            format!("Field '{}' doesn't have a default value", attr.name),
+        )),
+    }
+}
+
+/// MySQL's auto-increment counter: never reused, even after deletes (it persists in 8.0).
+struct AutoIncrement {
+    /// The table and the auto-increment column's position, if it has one.
+    column: Option<(TableName, usize)>,
+    next: i64,
+}
+
+impl AutoIncrement {
+    fn load(world: &World, info: &TableInfo) -> Result<AutoIncrement> {
+        let Some(column) = info.attributes.iter().position(|a| a.autoincrement) else {
+            return Ok(AutoIncrement { column: None, next: 1 });
+        };
+        let stored: i64 = world
+            .conn
+            .query_row(
+                "SELECT next FROM djs_autoinc WHERE database=?1 AND name=?2",
+                [&info.name.database, &info.name.table],
+                |r| r.get(0),
+            )
+            .unwrap_or(1);
+        let max: Option<i64> = world
+            .conn
+            .query_row(
+                &format!("SELECT max(\"{}\") FROM {}", info.attributes[column].name, info.name.sqlite()),
+                [],
+                |r| r.get(0),
+            )
+            .map_err(internal)?;
+        Ok(AutoIncrement { column: Some((info.name.clone(), column)), next: stored.max(max.map_or(1, |m| m + 1)) })
+    }
+
+    fn next(&mut self) -> i64 {
+        self.next
+    }
+
+    fn observe(&mut self, values: &[Sql]) {
+        if let Some(Sql::Integer(v)) = self.column.as_ref().and_then(|(_, c)| values.get(*c)) {
+            self.next = self.next.max(v + 1);
+        }
+    }
+
+    fn save(&self, world: &World) -> Result<()> {
+        let Some((table, _)) = &self.column else { return Ok(()) };
+        world
+            .conn
+            .execute(
+                "INSERT OR REPLACE INTO djs_autoinc(database, name, next) VALUES(?1, ?2, ?3)",
+                rusqlite::params![table.database, table.table, self.next],
+            )
+            .map(|_| ())
+            .map_err(internal)
+    }
+}

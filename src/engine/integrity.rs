@@ -1,0 +1,170 @@
+//! MySQL 8.0's integrity errors, reconstructed after SQLite reports a constraint failure:
+//! which foreign key failed (1451, 1452) and which unique key a row collides on (1062).
+
+use rusqlite::types::Value as Sql;
+
+use super::error::{Error, Kind};
+use super::heading::{TableInfo, TableName};
+use super::world::World;
+
+/// `` FOREIGN KEY (`a`, `b`) REFERENCES `parent` (`a`, `b`) ON DELETE RESTRICT ON UPDATE CASCADE ``
+/// as MySQL 8.0 prints the n-th constraint of `child` (the parent schema-qualified only when it
+/// lives in another schema).
+pub fn constraint_text(child: &TableInfo, n: usize) -> String {
+    let fk = &child.foreign_keys[n];
+    let cols = |it: &mut dyn Iterator<Item = &String>| it.map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+    let parent = if fk.parent.database == child.name.database {
+        format!("`{}`", fk.parent.table)
+    } else {
+        fk.parent.full()
+    };
+    format!(
+        "{}, CONSTRAINT `{}` FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE RESTRICT ON UPDATE CASCADE",
+        child.name.full(),
+        child.constraint_name(n),
+        cols(&mut fk.attr_map.iter().map(|(c, _)| c)),
+        parent,
+        cols(&mut fk.attr_map.iter().map(|(_, p)| p)),
+    )
+}
+
+/// MySQL 1452 for the child row `values` (heading order), if one of its foreign keys has no
+/// parent row; `None` when every parent exists.
+pub fn missing_parent(world: &World, info: &TableInfo, values: &[Sql]) -> Option<Error> {
+    for (n, fk) in info.foreign_keys.iter().enumerate() {
+        let mut key = Vec::new();
+        for (child, _) in &fk.attr_map {
+            match info.position(child).and_then(|p| values.get(p)) {
+                Some(Sql::Null) | None => break,
+                Some(v) => key.push(v.clone()),
+            }
+        }
+        // A foreign key with any NULL column is not checked (MySQL, SQL standard MATCH SIMPLE).
+        if key.len() < fk.attr_map.len() {
+            continue;
+        }
+        let cols: Vec<&str> = fk.attr_map.iter().map(|(_, p)| p.as_str()).collect();
+        if !row_exists(world, &fk.parent, &cols, &key) {
+            return Some(Error::mysql(
+                Kind::IntegrityError,
+                1452,
+                format!("Cannot add or update a child row: a foreign key constraint fails ({})", constraint_text(info, n)),
+            ));
+        }
+    }
+    None
+}
+
+/// MySQL 1451 when rows of `parent` selected by `where_sql` (with `args`) are referenced by a
+/// child: the first child constraint, in declaration order, that has referencing rows.
+pub fn referencing_child(world: &World, parent: &TableName, where_sql: &str, args: &[Sql]) -> Option<Error> {
+    for child in world.children(parent) {
+        let info = world.table(&child)?;
+        for (n, fk) in info.foreign_keys.iter().enumerate().filter(|(_, fk)| &fk.parent == parent) {
+            let child_cols: Vec<String> = fk.attr_map.iter().map(|(c, _)| format!("c.\"{c}\"")).collect();
+            let parent_cols: Vec<String> = fk.attr_map.iter().map(|(_, p)| format!("p.\"{p}\"")).collect();
+            let on: Vec<String> = child_cols.iter().zip(&parent_cols).map(|(c, p)| format!("{c} = {p}")).collect();
+            let sql = format!(
+                "SELECT EXISTS(SELECT 1 FROM {} AS c JOIN (SELECT * FROM {} {}) AS p ON {})",
+                info.name.sqlite(),
+                parent.sqlite(),
+                where_sql,
+                on.join(" AND ")
+            );
+            let found: bool = world
+                .conn
+                .prepare_cached(&sql)
+                .and_then(|mut s| s.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0)))
+                .unwrap_or(false);
+            if found {
+                return Some(Error::mysql(
+                    Kind::IntegrityError,
+                    1451,
+                    format!(
+                        "Cannot delete or update a parent row: a foreign key constraint fails ({})",
+                        constraint_text(&info, n)
+                    ),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// MySQL 1451 for REPLACE: the existing row with the same primary key as `values` has children.
+pub fn referenced_row(world: &World, info: &TableInfo, values: &[Sql]) -> Option<Error> {
+    let pk: Vec<(String, Sql)> = info
+        .attributes
+        .iter()
+        .zip(values)
+        .filter(|(a, _)| a.in_key)
+        .map(|(a, v)| (a.name.clone(), v.clone()))
+        .collect();
+    let cond: Vec<String> = pk.iter().map(|(n, _)| format!("\"{n}\" = ?")).collect();
+    let args: Vec<Sql> = pk.into_iter().map(|(_, v)| v).collect();
+    referencing_child(world, &info.name, &format!("WHERE {}", cond.join(" AND ")), &args)
+}
+
+/// The colliding entry text and MySQL's key name (`PRIMARY` or the unique index's name) for a
+/// row that violated a unique constraint.
+pub fn duplicate_key(world: &World, info: &TableInfo, values: &[Sql]) -> (String, String) {
+    let pick = |cols: &[String]| -> Vec<Sql> {
+        cols.iter().map(|c| info.position(c).and_then(|p| values.get(p)).cloned().unwrap_or(Sql::Null)).collect()
+    };
+    let pk = info.primary_key();
+    let pk_values = pick(&pk);
+    let pk_cols: Vec<&str> = pk.iter().map(String::as_str).collect();
+    if row_exists(world, &info.name, &pk_cols, &pk_values) {
+        return (entry_text(&pk_values), "PRIMARY".into());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for index in &info.indexes {
+        // MySQL names an unnamed index after its first column, then `_2`, `_3`, ...
+        let base = index.attributes.first().cloned().unwrap_or_default();
+        let mut name = base.clone();
+        let mut k = 2;
+        while names.contains(&name) {
+            name = format!("{base}_{k}");
+            k += 1;
+        }
+        names.push(name.clone());
+        if !index.unique {
+            continue;
+        }
+        let vals = pick(&index.attributes);
+        let cols: Vec<&str> = index.attributes.iter().map(String::as_str).collect();
+        if !vals.contains(&Sql::Null) && row_exists(world, &info.name, &cols, &vals) {
+            return (entry_text(&vals), name);
+        }
+    }
+    (entry_text(&pk_values), "PRIMARY".into())
+}
+
+/// MySQL joins a composite key's values with `-`.
+fn entry_text(values: &[Sql]) -> String {
+    values
+        .iter()
+        .map(|v| match v {
+            Sql::Null => "NULL".to_string(),
+            Sql::Integer(i) => i.to_string(),
+            Sql::Real(f) => super::heading::mysql_text(
+                &super::types::AttrType::Float { double: true, unsigned: false },
+                &super::value::Value::Float(*f),
+            ),
+            Sql::Text(s) => s.clone(),
+            // Binary keys (uuid): MySQL prints them in hex.
+            Sql::Blob(b) => format!("0x{}", b.iter().map(|x| format!("{x:02X}")).collect::<String>()),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn row_exists(world: &World, table: &TableName, cols: &[&str], values: &[Sql]) -> bool {
+    let cond: Vec<String> = cols.iter().map(|c| format!("\"{c}\" = ?")).collect();
+    let sql = format!("SELECT EXISTS(SELECT 1 FROM {} WHERE {})", table.sqlite(), cond.join(" AND "));
+    world
+        .conn
+        .prepare_cached(&sql)
+        .and_then(|mut s| s.query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0)))
+        .unwrap_or(false)
+}
