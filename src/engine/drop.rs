@@ -66,7 +66,7 @@ impl World {
             let info = self.table_or_err(&child)?;
             let n = info.foreign_keys.iter().position(|fk| &fk.parent == table).unwrap_or_default();
             return Err(Error::mysql(
-                super::error::Kind::IntegrityError,
+                super::error::Kind::OperationalError,
                 3730,
                 format!(
                     "Cannot drop table '{}' referenced by a foreign key constraint '{}' on table '{}'.",

@@ -152,8 +152,12 @@ fn entry_text(values: &[Sql]) -> String {
                 &super::value::Value::Float(*f),
             ),
             Sql::Text(s) => s.clone(),
-            // Binary keys (uuid): MySQL prints them in hex.
-            Sql::Blob(b) => format!("0x{}", b.iter().map(|x| format!("{x:02X}")).collect::<String>()),
+            // Binary keys (uuid): printable ASCII as is, other bytes as `\xHH` (MySQL's
+            // `convert_to_printable`; oracle: '\x0C\x9B\xD0\xE5\x9EBJ{\xA6...').
+            Sql::Blob(b) => b
+                .iter()
+                .map(|x| if (0x20..0x7f).contains(x) { (*x as char).to_string() } else { format!("\\x{x:02X}") })
+                .collect(),
         })
         .collect::<Vec<_>>()
         .join("-")

@@ -179,7 +179,7 @@ impl World {
             for info in self.tables.values() {
                 if info.name.database != name && info.foreign_keys.iter().any(|fk| &fk.parent == t) {
                     return Err(Error::mysql(
-                        Kind::IntegrityError,
+                        Kind::OperationalError,
                         3730,
                         format!(
                             "Cannot drop table '{}' referenced by a foreign key constraint '{}' on table '{}'.",

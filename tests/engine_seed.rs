@@ -1,0 +1,170 @@
+//! The seed deck's tables, declared and described as DataJoint 0.14 on MySQL 8.0 does.
+//! Expected texts are the oracle's (DataJoint 0.14.10) output, with MySQL 8.0's type names.
+
+mod common;
+
+use common::{common, Ctx};
+use djsandbox::engine::{Tier, Value};
+
+fn seed() -> Ctx {
+    let mut ctx = Ctx::new();
+    common(&mut ctx);
+    let s = "workshop_sailor";
+    ctx.declare(s, "UpstreamUnit", Tier::Manual, "unit_id : int").unwrap();
+    ctx.declare(
+        s,
+        "MyParams",
+        Tier::Lookup,
+        "\n    param_name : varchar(32)\n    ---\n    params     : blob           # dict of parameter values\n    ",
+    )
+    .unwrap();
+    ctx.declare(s, "SubjBlinded", Tier::Manual, "subject_id : uuid\n---\n-> Subject.proj(actual_id='subject_id')")
+        .unwrap();
+    ctx.declare(s, "MyGrouping", Tier::Manual, "group_id : int auto_increment\n---\ngroup_name : varchar(64)").unwrap();
+    ctx.part("MyGrouping", "MyUnit", "-> MyGrouping\n-> UpstreamUnit").unwrap();
+    ctx.declare(s, "MyAnalysisSelection", Tier::Manual, "-> SubjBlinded\n-> MyParams").unwrap();
+    ctx.declare(
+        s,
+        "MyAnalysis",
+        Tier::Computed,
+        "-> MyAnalysisSelection\n---\n-> AnalysisNwbfile    # by convention, results go into an NWB file",
+    )
+    .unwrap();
+    ctx
+}
+
+#[test]
+fn seed_tables_get_datajoint_names() {
+    let ctx = seed();
+    let full: Vec<String> = ["MyParams", "SubjBlinded", "MyGrouping", "MyGrouping.MyUnit", "MyAnalysisSelection", "MyAnalysis"]
+        .iter()
+        .map(|c| ctx.t(c).full())
+        .collect();
+    assert_eq!(
+        full,
+        [
+            "`workshop_sailor`.`#my_params`",
+            "`workshop_sailor`.`subj_blinded`",
+            "`workshop_sailor`.`my_grouping`",
+            "`workshop_sailor`.`my_grouping__my_unit`",
+            "`workshop_sailor`.`my_analysis_selection`",
+            "`workshop_sailor`.`__my_analysis`",
+        ]
+    );
+}
+
+#[test]
+fn seed_tables_describe_as_datajoint() {
+    let ctx = seed();
+    // oracle: MyParams.describe()
+    assert_eq!(
+        ctx.describe("MyParams"),
+        "param_name           : varchar(32)                  \n---\nparams               : blob                         # dict of parameter values\n"
+    );
+    // oracle: SubjBlinded.describe()
+    assert_eq!(
+        ctx.describe("SubjBlinded"),
+        "subject_id           : uuid                         \n---\n-> Subject.proj(actual_id=\"subject_id\")\n"
+    );
+    // oracle: MyGrouping.describe()
+    assert_eq!(
+        ctx.describe("MyGrouping"),
+        "group_id             : int auto_increment           \n---\ngroup_name           : varchar(64)                  \n"
+    );
+    assert_eq!(ctx.describe("MyGrouping.MyUnit"), "-> MyGrouping\n-> UpstreamUnit\n");
+    assert_eq!(ctx.describe("MyAnalysisSelection"), "-> SubjBlinded\n-> MyParams\n");
+    assert_eq!(ctx.describe("MyAnalysis"), "-> MyAnalysisSelection\n---\n-> AnalysisNwbfile\n");
+}
+
+#[test]
+fn seed_headings_follow_declaration_order() {
+    let ctx = seed();
+    let h = ctx.world.table(&ctx.t("MyAnalysis")).unwrap();
+    // oracle: MyAnalysis.heading.names
+    assert_eq!(h.names(), ["subject_id", "param_name", "analysis_file_name"]);
+    assert_eq!(h.primary_key(), ["subject_id", "param_name"]);
+    let sb = ctx.world.table(&ctx.t("SubjBlinded")).unwrap();
+    assert_eq!(sb.names(), ["subject_id", "actual_id"]);
+    let types: Vec<String> = sb.attributes.iter().map(|a| a.type_name()).collect();
+    assert_eq!(types, ["uuid", "varchar(80)"]);
+}
+
+#[test]
+fn example_slide_table_describes_with_comments_and_renamed_fk() {
+    let mut ctx = Ctx::new();
+    common(&mut ctx);
+    ctx.declare(
+        "workshop_sailor",
+        "ExampleTable",
+        Tier::Manual,
+        "  # table-level comment shown in dj.Diagram\n    primary_key1 : uuid        # unique random ID\n    \
+         primary_key2 : int         # integer\n    ---\n    secondary_field : varchar(32)  # string, max 32 chars\n    \
+         blob_field      : blob         # any Python object (dict, array, …)\n    \
+         -> Subject                     # foreign key: inherits Subject's PK\n    \
+         -> Subject.proj(src='subject_id')  # foreign key with renamed column\n    ",
+    )
+    .unwrap();
+    // oracle: Example.describe()
+    assert_eq!(
+        ctx.describe("ExampleTable"),
+        "# table-level comment shown in dj.Diagram\n\
+         primary_key1         : uuid                         # unique random ID\n\
+         primary_key2         : int                          # integer\n\
+         ---\n\
+         secondary_field      : varchar(32)                  # string, max 32 chars\n\
+         blob_field           : blob                         # any Python object (dict, array, …)\n\
+         -> Subject\n\
+         -> Subject.proj(src=\"subject_id\")\n"
+    );
+}
+
+#[test]
+fn every_type_describes_with_mysql8_names_and_defaults() {
+    let mut ctx = Ctx::new();
+    ctx.declare(
+        "s",
+        "Kinds",
+        Tier::Manual,
+        "# every type\nk : int unsigned\n---\nt = 5 : tinyint\ns = 3 : smallint unsigned\nb = 1 : bool\n\
+         f = 1.5 : float\nd = 2.5 : double\ndec = 99.999 : decimal(5,2)\nc = \"ab\" : char(4)\n\
+         v = \"x y\" : varchar(16)\ne = \"U\" : enum(\"M\", 'F', \"U\")\ndt = \"2024-02-29\" : date\n\
+         dtt = \"2024-01-02 03:04:05\" : datetime\nts = CURRENT_TIMESTAMP : timestamp\ntm = \"01:02:03\" : time\n\
+         j = null : json\nlb = null : longblob\nu = null : uuid\nbig = null : bigint",
+    )
+    .unwrap();
+    // oracle (MariaDB) with MySQL 8.0's differences: json stays `json`, the timestamp default is
+    // CURRENT_TIMESTAMP (MariaDB: "current_timestamp()").
+    assert_eq!(
+        ctx.describe("Kinds"),
+        "# every type\n\
+         k                    : int unsigned                 \n\
+         ---\n\
+         t=5                  : tinyint                      \n\
+         s=3                  : smallint unsigned            \n\
+         b=1                  : tinyint                      \n\
+         f=1.5                : float                        \n\
+         d=2.5                : double                       \n\
+         dec=100.00           : decimal(5,2)                 \n\
+         c=\"ab\"               : char(4)                      \n\
+         v=\"x y\"              : varchar(16)                  \n\
+         e=\"U\"                : enum('M','F','U')            \n\
+         dt=\"2024-02-29\"      : date                         \n\
+         dtt=\"2024-01-02 03:04:05\" : datetime                     \n\
+         ts=CURRENT_TIMESTAMP : timestamp                    \n\
+         tm=\"01:02:03\"        : time                         \n\
+         j=null               : json                         \n\
+         lb=null              : longblob                     \n\
+         u=null               : uuid                         \n\
+         big=null             : bigint                       \n"
+    );
+    // Defaults fill a row given only its key.
+    let t = ctx.t("Kinds");
+    ctx.world.insert(&t, &[djsandbox::engine::Row::Map(vec![("k".into(), Value::Int(1))])], &Default::default()).unwrap();
+    let rows = ctx.world.fetch(&djsandbox::engine::Query::table(t), &Default::default()).unwrap();
+    let row = &rows.rows[0];
+    assert_eq!(row[1], Value::Int(5));
+    assert_eq!(row[6], Value::Float(100.0));
+    assert_eq!(row[8], Value::from("x y"));
+    assert_eq!(row[9], Value::from("U"));
+    assert_eq!(row[14], Value::Null);
+}
