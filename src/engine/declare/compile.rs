@@ -239,8 +239,14 @@ fn quoted(cols: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     cols.into_iter().map(|c| format!("\"{}\"", c.as_ref())).collect::<Vec<_>>().join(",")
 }
 
-/// The SQLite DDL for a table (storage only; DataJoint's own DDL text is rendered elsewhere).
+/// The SQLite DDL for a table and its indexes (storage only; DataJoint's own DDL text is
+/// rendered elsewhere).
 pub(crate) fn sqlite_ddl(info: &TableInfo) -> String {
+    format!("{}{}", sqlite_table_ddl(info, &info.name.sqlite()), sqlite_index_ddl(info))
+}
+
+/// `CREATE TABLE` for `info`'s storage under the SQLite name `as_name`.
+pub(crate) fn sqlite_table_ddl(info: &TableInfo, as_name: &str) -> String {
     let mut cols: Vec<String> = info
         .attributes
         .iter()
@@ -259,13 +265,15 @@ pub(crate) fn sqlite_ddl(info: &TableInfo) -> String {
     for index in info.indexes.iter().filter(|i| i.unique) {
         cols.push(format!("UNIQUE ({})", quoted(&index.attributes)));
     }
+    // A single INTEGER key is SQLite's rowid; any other key is better as a clustered index,
+    // like InnoDB's.
     let integer_key = pk.len() == 1 && info.attribute(&pk[0]).is_some_and(|a| a.ty.sqlite_decl() == "INTEGER");
-    let mut sql = format!(
-        "CREATE TABLE {} (\n{}\n){};\n",
-        info.name.sqlite(),
-        cols.join(",\n"),
-        if integer_key { "" } else { " WITHOUT ROWID" }
-    );
+    format!("CREATE TABLE {as_name} (\n{}\n){};\n", cols.join(",\n"), if integer_key { "" } else { " WITHOUT ROWID" })
+}
+
+/// `CREATE INDEX` for the non-unique indexes (they also serve foreign-key checks on delete).
+pub(crate) fn sqlite_index_ddl(info: &TableInfo) -> String {
+    let mut sql = String::new();
     for (n, index) in info.indexes.iter().enumerate().filter(|(_, i)| !i.unique) {
         sql.push_str(&format!(
             "CREATE INDEX \"{}/{}#{}\" ON {} ({});\n",

@@ -4,6 +4,8 @@ pub mod naming;
 pub mod parse;
 
 pub use naming::Tier;
+pub mod alter;
 pub mod compile;
 
+pub use alter::Alteration;
 pub use compile::{Declaration, Declared, Resolver};
