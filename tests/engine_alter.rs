@@ -9,7 +9,9 @@ use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Row, Table
 fn fixture() -> (Ctx, TableName) {
     let mut ctx = Ctx::new();
     let p = ctx.declare("main_alter", "P", Tier::Lookup, "p : int").unwrap();
-    ctx.world.insert_contents(&p, &[Row::Positional(vec![Value::Int(1)]), Row::Positional(vec![Value::Int(2)])]).unwrap();
+    ctx.world
+        .insert_contents(&p, &[Row::Positional(vec![Value::Int(1)]), Row::Positional(vec![Value::Int(2)])])
+        .unwrap();
     let a = ctx
         .declare(
             "main_alter",
@@ -18,7 +20,8 @@ fn fixture() -> (Ctx, TableName) {
             "# old comment\n-> P\nid : int\n---\nresult : float\nnote = \"x\" : varchar(8)  # a note",
         )
         .unwrap();
-    let row = Row::Map(vec![("p".into(), Value::Int(1)), ("id".into(), Value::Int(1)), ("result".into(), Value::Float(2.0))]);
+    let row =
+        Row::Map(vec![("p".into(), Value::Int(1)), ("id".into(), Value::Int(1)), ("result".into(), Value::Float(2.0))]);
     ctx.world.insert(&a, &[row], &InsertOptions::default()).unwrap();
     (ctx, a)
 }
@@ -35,8 +38,12 @@ fn alter(ctx: &mut Ctx, table: &TableName, def: &str) -> Result<Option<String>, 
 #[test]
 fn adding_mean_result_keeps_rows_and_fills_the_implicit_default() {
     let (mut ctx, a) = fixture();
-    let sql = alter(&mut ctx, &a, "# old comment\n-> P\nid : int\n---\nresult : float\nmean_result : float\nnote = \"x\" : varchar(8)  # a note")
-        .unwrap();
+    let sql = alter(
+        &mut ctx,
+        &a,
+        "# old comment\n-> P\nid : int\n---\nresult : float\nmean_result : float\nnote = \"x\" : varchar(8)  # a note",
+    )
+    .unwrap();
     assert_eq!(
         sql.as_deref(),
         Some("ALTER TABLE `main_alter`.`a`\n\tADD `mean_result` float NOT NULL AFTER `result`,\n\tMODIFY `note` varchar(8) NOT NULL DEFAULT \"x\" COMMENT \"a note\" AFTER `mean_result`")
@@ -53,8 +60,12 @@ fn adding_mean_result_keeps_rows_and_fills_the_implicit_default() {
 #[test]
 fn rename_modify_and_comment_in_one_statement() {
     let (mut ctx, a) = fixture();
-    alter(&mut ctx, &a, "# old comment\n-> P\nid : int\n---\nresult : float\nmean_result : float\nnote = \"x\" : varchar(8)  # a note")
-        .unwrap();
+    alter(
+        &mut ctx,
+        &a,
+        "# old comment\n-> P\nid : int\n---\nresult : float\nmean_result : float\nnote = \"x\" : varchar(8)  # a note",
+    )
+    .unwrap();
     let def = "# new comment\n-> P\nid : int\n---\nmean_result : float\nres2 : double # {result}\nnote = \"x\" : varchar(12)  # a note";
     let sql = alter(&mut ctx, &a, def).unwrap();
     assert_eq!(
@@ -83,7 +94,8 @@ fn alter_keeps_children_pointing_at_the_table() {
     let child = ctx.declare("main_alter", "Child", Tier::Manual, "-> A\nn : int").unwrap();
     let row = Row::Map(vec![("p".into(), Value::Int(1)), ("id".into(), Value::Int(1)), ("n".into(), Value::Int(1))]);
     ctx.world.insert(&child, &[row], &InsertOptions::default()).unwrap();
-    alter(&mut ctx, &a, "# old comment\n-> P\nid : int\n---\nresult : double\nnote = \"x\" : varchar(8)  # a note").unwrap();
+    alter(&mut ctx, &a, "# old comment\n-> P\nid : int\n---\nresult : double\nnote = \"x\" : varchar(8)  # a note")
+        .unwrap();
     let orphan = Row::Map(vec![("p".into(), Value::Int(2)), ("id".into(), Value::Int(9)), ("n".into(), Value::Int(1))]);
     assert_eq!(ctx.world.insert(&child, &[orphan], &InsertOptions::default()).unwrap_err().code, Some(1452));
     assert_eq!(ctx.world.delete_quick(&Query::table(a)).unwrap_err().code, Some(1451));

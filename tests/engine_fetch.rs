@@ -8,7 +8,12 @@ use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Restrictio
 fn subjects() -> (Ctx, TableName) {
     let mut ctx = Ctx::new();
     let t = ctx
-        .declare("main_fetch", "Subject", Tier::Manual, "subject_id: varchar(16)\n---\nsex = \"U\": enum(\"M\", \"F\", \"U\")\nweight : float")
+        .declare(
+            "main_fetch",
+            "Subject",
+            Tier::Manual,
+            "subject_id: varchar(16)\n---\nsex = \"U\": enum(\"M\", \"F\", \"U\")\nweight : float",
+        )
         .unwrap();
     let rows: Vec<Row> = [("z1", 1.0), ("Beaver", 3.0), ("es", 1.0), ("fi", 2.5), ("y1", 3.0)]
         .iter()
@@ -69,13 +74,19 @@ fn fetch_errors() {
 fn fetch1_errors_as_datajoint() {
     let (ctx, t) = subjects();
     let all = Query::table(t.clone());
-    assert_eq!(ctx.world.fetch1(&all, &[]).unwrap_err(), Error::dj("fetch1 requires exactly one tuple in the input set."));
+    assert_eq!(
+        ctx.world.fetch1(&all, &[]).unwrap_err(),
+        Error::dj("fetch1 requires exactly one tuple in the input set.")
+    );
     assert_eq!(
         ctx.world.fetch1(&all, &["weight".into()]).unwrap_err(),
         Error::dj("fetch1 should only return one tuple. 5 tuples found")
     );
     let none = all.clone().restrict(Restriction::Map(vec![("subject_id".into(), "zzz".into())]));
-    assert_eq!(ctx.world.fetch1(&none, &[]).unwrap_err(), Error::dj("fetch1 requires exactly one tuple in the input set."));
+    assert_eq!(
+        ctx.world.fetch1(&none, &[]).unwrap_err(),
+        Error::dj("fetch1 requires exactly one tuple in the input set.")
+    );
     assert_eq!(
         ctx.world.fetch1(&none, &["weight".into()]).unwrap_err(),
         Error::dj("fetch1 should only return one tuple. 0 tuples found")

@@ -21,11 +21,14 @@ fn fixture() -> (Ctx, TableName, TableName) {
             "subject_id: varchar(16)\n---\nsex = \"U\": enum(\"M\", \"F\", \"U\")\nage = null : int\nweight : float",
         )
         .unwrap();
-    let sess = ctx
-        .declare("main_ins", "Sess", Tier::Manual, "-> Subject\nsess : int\n---\nnote = \"\" : varchar(8)")
-        .unwrap();
+    let sess =
+        ctx.declare("main_ins", "Sess", Tier::Manual, "-> Subject\nsess : int\n---\nnote = \"\" : varchar(8)").unwrap();
     ctx.world
-        .insert(&subject, &[map(&[("subject_id", "Beaver".into()), ("sex", "F".into()), ("weight", Value::Int(3))])], &InsertOptions::default())
+        .insert(
+            &subject,
+            &[map(&[("subject_id", "Beaver".into()), ("sex", "F".into()), ("weight", Value::Int(3))])],
+            &InsertOptions::default(),
+        )
         .unwrap();
     (ctx, subject, sess)
 }
@@ -37,7 +40,8 @@ fn insert1(ctx: &mut Ctx, t: &TableName, row: Row) -> Result<(), Error> {
 #[test]
 fn duplicate_is_case_insensitive_and_suggests_skip_duplicates() {
     let (mut ctx, subject, _) = fixture();
-    let err = insert1(&mut ctx, &subject, map(&[("subject_id", "beaver".into()), ("weight", Value::Int(3))])).unwrap_err();
+    let err =
+        insert1(&mut ctx, &subject, map(&[("subject_id", "beaver".into()), ("weight", Value::Int(3))])).unwrap_err();
     assert_eq!(
         err,
         Error {
@@ -55,7 +59,10 @@ fn duplicate_is_case_insensitive_and_suggests_skip_duplicates() {
 fn unknown_field_is_a_key_error_unless_ignored() {
     let (mut ctx, subject, _) = fixture();
     let row = map(&[("subject_id", "x".into()), ("weight", Value::Int(3)), ("color", "red".into())]);
-    assert_eq!(insert1(&mut ctx, &subject, row.clone()).unwrap_err(), Error::key_error("`color` is not in the table heading"));
+    assert_eq!(
+        insert1(&mut ctx, &subject, row.clone()).unwrap_err(),
+        Error::key_error("`color` is not in the table heading")
+    );
     let ignore = InsertOptions { ignore_extra_fields: true, ..Default::default() };
     ctx.world.insert(&subject, &[row], &ignore).unwrap();
     assert_eq!(ctx.world.count(&subject).unwrap(), 2);
@@ -85,9 +92,13 @@ fn missing_value_without_default_is_missing_attribute_error() {
     let expected = Error::mysql(Kind::MissingAttributeError, 1364, "Field 'weight' doesn't have a default value");
     assert_eq!(insert1(&mut ctx, &subject, map(&[("subject_id", "m".into())])).unwrap_err(), expected);
     // None and NaN are sent as DEFAULT.
-    assert_eq!(insert1(&mut ctx, &subject, map(&[("subject_id", "m".into()), ("weight", Value::Null)])).unwrap_err(), expected);
     assert_eq!(
-        insert1(&mut ctx, &subject, map(&[("subject_id", "m".into()), ("weight", Value::Float(f64::NAN))])).unwrap_err(),
+        insert1(&mut ctx, &subject, map(&[("subject_id", "m".into()), ("weight", Value::Null)])).unwrap_err(),
+        expected
+    );
+    assert_eq!(
+        insert1(&mut ctx, &subject, map(&[("subject_id", "m".into()), ("weight", Value::Float(f64::NAN))]))
+            .unwrap_err(),
         expected
     );
     let skip = InsertOptions { skip_duplicates: true, ..Default::default() };
@@ -132,14 +143,24 @@ fn strict_mode_data_errors() {
 #[test]
 fn numeric_conversions_match_mysql() {
     let (mut ctx, subject, _) = fixture();
-    for (id, age) in [("si", Value::from("12")), ("fi", Value::Float(3.5)), ("fi2", Value::Float(2.5)), ("es", Value::from(""))] {
-        insert1(&mut ctx, &subject, map(&[("subject_id", id.into()), ("weight", Value::Int(1)), ("age", age)])).unwrap();
+    for (id, age) in
+        [("si", Value::from("12")), ("fi", Value::Float(3.5)), ("fi2", Value::Float(2.5)), ("es", Value::from(""))]
+    {
+        insert1(&mut ctx, &subject, map(&[("subject_id", id.into()), ("weight", Value::Int(1)), ("age", age)]))
+            .unwrap();
     }
-    insert1(&mut ctx, &subject, map(&[("subject_id", "bool".into()), ("weight", Value::Bool(true)), ("age", Value::Bool(false))]))
-        .unwrap();
+    insert1(
+        &mut ctx,
+        &subject,
+        map(&[("subject_id", "bool".into()), ("weight", Value::Bool(true)), ("age", Value::Bool(false))]),
+    )
+    .unwrap();
     let ages = ctx
         .world
-        .fetch(&Query::table(subject.clone()), &FetchSpec { attrs: vec!["subject_id".into(), "age".into(), "weight".into()], ..Default::default() })
+        .fetch(
+            &Query::table(subject.clone()),
+            &FetchSpec { attrs: vec!["subject_id".into(), "age".into(), "weight".into()], ..Default::default() },
+        )
         .unwrap();
     // oracle: '12' → 12, 3.5 → 4, 2.5 → 3 (half away from zero), '' → NULL, True → 1.0, False → 0
     let got: Vec<(String, Value, Value)> = ages
@@ -158,7 +179,11 @@ fn numeric_conversions_match_mysql() {
 fn positional_rows_need_every_attribute() {
     let (mut ctx, subject, _) = fixture();
     ctx.world
-        .insert(&subject, &[Row::Positional(vec!["p".into(), "M".into(), Value::Int(3), Value::Float(2.0)])], &InsertOptions::default())
+        .insert(
+            &subject,
+            &[Row::Positional(vec!["p".into(), "M".into(), Value::Int(3), Value::Float(2.0)])],
+            &InsertOptions::default(),
+        )
         .unwrap();
     let err = insert1(&mut ctx, &subject, Row::Positional(vec!["p".into(), "M".into()])).unwrap_err();
     assert_eq!(err, Error::dj("Invalid insert argument. Incorrect number of attributes: 2 given; 4 expected"));
@@ -224,7 +249,11 @@ fn uuid_values_are_checked_and_round_trip() {
     // oracle (MariaDB and MySQL's convert_to_printable): non-printable bytes as \xHH.
     let err = insert1(&mut ctx, &u, map(&[("id", id.to_uppercase().into())])).unwrap_err();
     assert_eq!(err.kind, Kind::DuplicateError);
-    assert!(err.message.starts_with("(\"Duplicate entry '\\\\x0C\\\\x9B\\\\xD0\\\\xE5\\\\x9EBJ{\\\\xA6"), "{}", err.message);
+    assert!(
+        err.message.starts_with("(\"Duplicate entry '\\\\x0C\\\\x9B\\\\xD0\\\\xE5\\\\x9EBJ{\\\\xA6"),
+        "{}",
+        err.message
+    );
     let q = Query::table(u).restrict(Restriction::Map(vec![("id".into(), id.to_uppercase().into())]));
     assert_eq!(ctx.world.fetch1(&q, &[]).unwrap().rows[0], vec![Value::from(id)]);
 }
@@ -236,7 +265,11 @@ fn replace_overwrites_a_leaf_but_not_a_referenced_parent() {
     let replace = InsertOptions { replace: true, ..Default::default() };
     let err = ctx
         .world
-        .insert(&subject, &[map(&[("subject_id", "Beaver".into()), ("sex", "M".into()), ("weight", Value::Int(3))])], &replace)
+        .insert(
+            &subject,
+            &[map(&[("subject_id", "Beaver".into()), ("sex", "M".into()), ("weight", Value::Int(3))])],
+            &replace,
+        )
         .unwrap_err();
     assert_eq!(
         err,
@@ -246,23 +279,35 @@ fn replace_overwrites_a_leaf_but_not_a_referenced_parent() {
             "Cannot delete or update a parent row: a foreign key constraint fails (`main_ins`.`sess`, CONSTRAINT `sess_ibfk_1` FOREIGN KEY (`subject_id`) REFERENCES `subject` (`subject_id`) ON DELETE RESTRICT ON UPDATE CASCADE)"
         )
     );
-    ctx.world.insert(&subject, &[map(&[("subject_id", "x".into()), ("weight", Value::Int(3))])], &InsertOptions::default()).unwrap();
     ctx.world
-        .insert(&subject, &[map(&[("subject_id", "x".into()), ("sex", "M".into()), ("weight", Value::Int(4))])], &replace)
+        .insert(&subject, &[map(&[("subject_id", "x".into()), ("weight", Value::Int(3))])], &InsertOptions::default())
+        .unwrap();
+    ctx.world
+        .insert(
+            &subject,
+            &[map(&[("subject_id", "x".into()), ("sex", "M".into()), ("weight", Value::Int(4))])],
+            &replace,
+        )
         .unwrap();
     let q = Query::table(subject).restrict(Restriction::Map(vec![("subject_id".into(), "x".into())]));
-    assert_eq!(ctx.world.fetch1(&q, &[]).unwrap().rows[0], vec!["x".into(), "M".into(), Value::Null, Value::Float(4.0)]);
+    assert_eq!(
+        ctx.world.fetch1(&q, &[]).unwrap().rows[0],
+        vec!["x".into(), "M".into(), Value::Null, Value::Float(4.0)]
+    );
 }
 
 #[test]
 fn auto_increment_counts_on_and_never_reuses() {
     let mut ctx = Ctx::new();
-    let g = ctx.declare("s", "MyGrouping", Tier::Manual, "group_id : int auto_increment\n---\ngroup_name : varchar(64)").unwrap();
+    let g = ctx
+        .declare("s", "MyGrouping", Tier::Manual, "group_id : int auto_increment\n---\ngroup_name : varchar(64)")
+        .unwrap();
     let rows: Vec<Row> = ["a", "b"].iter().map(|n| map(&[("group_name", (*n).into())])).collect();
     ctx.world.insert(&g, &rows, &InsertOptions::default()).unwrap();
     ctx.world.delete_quick(&Query::table(g.clone())).unwrap();
     ctx.world.insert(&g, &rows[..1], &InsertOptions::default()).unwrap();
-    let ids = ctx.world.fetch(&Query::table(g), &FetchSpec { attrs: vec!["group_id".into()], ..Default::default() }).unwrap();
+    let ids =
+        ctx.world.fetch(&Query::table(g), &FetchSpec { attrs: vec!["group_id".into()], ..Default::default() }).unwrap();
     assert_eq!(ids.rows, vec![vec![Value::Int(3)]]);
 }
 
@@ -270,7 +315,8 @@ fn auto_increment_counts_on_and_never_reuses() {
 fn lookup_contents_insert_once() {
     let mut ctx = Ctx::new();
     let p = ctx.declare("s", "MyParams", Tier::Lookup, "param_name : varchar(32)\n---\nparams : blob").unwrap();
-    let params = Value::Map([("window_s".to_string(), Value::Float(1.0)), ("threshold".to_string(), Value::Float(0.5))].into());
+    let params =
+        Value::Map([("window_s".to_string(), Value::Float(1.0)), ("threshold".to_string(), Value::Float(0.5))].into());
     let contents = vec![
         Row::Positional(vec!["default".into(), params.clone()]),
         Row::Positional(vec!["fast".into(), params.clone()]),

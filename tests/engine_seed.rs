@@ -36,10 +36,11 @@ fn seed() -> Ctx {
 #[test]
 fn seed_tables_get_datajoint_names() {
     let ctx = seed();
-    let full: Vec<String> = ["MyParams", "SubjBlinded", "MyGrouping", "MyGrouping.MyUnit", "MyAnalysisSelection", "MyAnalysis"]
-        .iter()
-        .map(|c| ctx.t(c).full())
-        .collect();
+    let full: Vec<String> =
+        ["MyParams", "SubjBlinded", "MyGrouping", "MyGrouping.MyUnit", "MyAnalysisSelection", "MyAnalysis"]
+            .iter()
+            .map(|c| ctx.t(c).full())
+            .collect();
     assert_eq!(
         full,
         [
@@ -159,7 +160,9 @@ fn every_type_describes_with_mysql8_names_and_defaults() {
     );
     // Defaults fill a row given only its key.
     let t = ctx.t("Kinds");
-    ctx.world.insert(&t, &[djsandbox::engine::Row::Map(vec![("k".into(), Value::Int(1))])], &Default::default()).unwrap();
+    ctx.world
+        .insert(&t, &[djsandbox::engine::Row::Map(vec![("k".into(), Value::Int(1))])], &Default::default())
+        .unwrap();
     let rows = ctx.world.fetch(&djsandbox::engine::Query::table(t), &Default::default()).unwrap();
     let row = &rows.rows[0];
     assert_eq!(row[1], Value::Int(5));

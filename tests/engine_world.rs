@@ -23,12 +23,20 @@ fn a_world_file_reopens_with_every_table_intact() {
             .insert(&ctx.t("Subject"), &[row(&[("subject_id", "mango".into())])], &InsertOptions::default())
             .unwrap();
         ctx.world
-            .insert(&ctx.t("Thing"), &[row(&[("subject_id", "mango".into()), ("thing", Value::Int(1))])], &InsertOptions::default())
+            .insert(
+                &ctx.t("Thing"),
+                &[row(&[("subject_id", "mango".into()), ("thing", Value::Int(1))])],
+                &InsertOptions::default(),
+            )
             .unwrap();
         described = ctx.describe("Thing");
     }
     let mut ctx = Ctx::with_world(World::open(&path).unwrap());
-    for (class, table) in [("Subject", ("common_subject", "subject")), ("Nwbfile", ("common_nwbfile", "nwbfile")), ("Thing", ("workshop_sailor", "thing"))] {
+    for (class, table) in [
+        ("Subject", ("common_subject", "subject")),
+        ("Nwbfile", ("common_nwbfile", "nwbfile")),
+        ("Thing", ("workshop_sailor", "thing")),
+    ] {
         ctx.names.insert(class.into(), djsandbox::engine::TableName::new(table.0, table.1));
     }
     assert_eq!(ctx.describe("Thing"), described);
@@ -42,7 +50,11 @@ fn a_world_file_reopens_with_every_table_intact() {
     // Constraints survive too.
     let err = ctx
         .world
-        .insert(&ctx.t("Thing"), &[row(&[("subject_id", "kiwi".into()), ("thing", Value::Int(1))])], &InsertOptions::default())
+        .insert(
+            &ctx.t("Thing"),
+            &[row(&[("subject_id", "kiwi".into()), ("thing", Value::Int(1))])],
+            &InsertOptions::default(),
+        )
         .unwrap_err();
     assert_eq!(err.code, Some(1452));
 }
@@ -51,7 +63,9 @@ fn a_world_file_reopens_with_every_table_intact() {
 fn redeclaring_keeps_the_existing_table() {
     let mut ctx = Ctx::new();
     ctx.declare("s", "MyAnalysis", Tier::Manual, "id : int\n---\nresult : float").unwrap();
-    let again = ctx.declare_outcome("s", "MyAnalysis", Tier::Manual, "id : int\n---\nresult : float\nmean_result : float").unwrap();
+    let again = ctx
+        .declare_outcome("s", "MyAnalysis", Tier::Manual, "id : int\n---\nresult : float\nmean_result : float")
+        .unwrap();
     assert!(matches!(again, Declared::Existing(_)));
     assert_eq!(ctx.world.table(&ctx.t("MyAnalysis")).unwrap().names(), ["id", "result"]);
 }
@@ -59,12 +73,18 @@ fn redeclaring_keeps_the_existing_table() {
 #[test]
 fn declaration_errors() {
     let mut ctx = Ctx::new();
-    assert_eq!(ctx.declare("s", "NoKey", Tier::Manual, "---\nx : int").unwrap_err(), Error::dj("Table must have a primary key"));
+    assert_eq!(
+        ctx.declare("s", "NoKey", Tier::Manual, "---\nx : int").unwrap_err(),
+        Error::dj("Table must have a primary key")
+    );
     assert_eq!(
         ctx.declare("s", "Orphan", Tier::Manual, "-> Missing\nx : int").unwrap_err(),
         Error::dj("Foreign key reference Missing could not be resolved")
     );
-    assert_eq!(ctx.declare("s", "Texty", Tier::Manual, "x : text").unwrap_err(), Error::dj("Unsupported attribute type text"));
+    assert_eq!(
+        ctx.declare("s", "Texty", Tier::Manual, "x : text").unwrap_err(),
+        Error::dj("Unsupported attribute type text")
+    );
     // DataJoint keeps the first of two attributes with the same name.
     ctx.declare("s", "Twice", Tier::Manual, "x : int\n---\nx : varchar(8)").unwrap();
     assert_eq!(ctx.world.table(&ctx.t("Twice")).unwrap().names(), ["x"]);
@@ -84,12 +104,16 @@ fn drop_takes_dependents_and_refuses_parts_and_restrictions() {
     ctx.part("MyGrouping", "MyUnit", "-> master\n-> Subject").unwrap();
     ctx.declare("w", "Downstream", Tier::Manual, "-> MyGrouping").unwrap();
     let part = Query::table(ctx.t("MyGrouping.MyUnit"));
-    assert_eq!(ctx.world.drop_plan(&part, false).unwrap_err(), Error::dj("Cannot drop a Part directly.  Delete from master instead"));
+    assert_eq!(
+        ctx.world.drop_plan(&part, false).unwrap_err(),
+        Error::dj("Cannot drop a Part directly.  Delete from master instead")
+    );
     assert_eq!(
         ctx.world.drop_plan(&part, true).unwrap_err(),
         Error::dj("Attempt to drop part table `w`.`my_grouping__my_unit` before dropping its master. Drop `w`.`my_grouping` first.")
     );
-    let restricted = Query::table(ctx.t("MyGrouping")).restrict(Restriction::Map(vec![("group_id".into(), Value::Int(1))]));
+    let restricted =
+        Query::table(ctx.t("MyGrouping")).restrict(Restriction::Map(vec![("group_id".into(), Value::Int(1))]));
     assert_eq!(
         ctx.world.drop_plan(&restricted, false).unwrap_err(),
         Error::dj("A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.")
@@ -116,9 +140,17 @@ fn delete_quick_refuses_referenced_rows() {
     let mut ctx = Ctx::new();
     common(&mut ctx);
     let s = ctx.t("Subject");
-    ctx.world.insert(&s, &[row(&[("subject_id", "mango".into())]), row(&[("subject_id", "kiwi".into())])], &InsertOptions::default()).unwrap();
+    ctx.world
+        .insert(
+            &s,
+            &[row(&[("subject_id", "mango".into())]), row(&[("subject_id", "kiwi".into())])],
+            &InsertOptions::default(),
+        )
+        .unwrap();
     let sess = ctx.declare("w", "Sess", Tier::Manual, "-> Subject\nn : int").unwrap();
-    ctx.world.insert(&sess, &[row(&[("subject_id", "mango".into()), ("n", Value::Int(1))])], &InsertOptions::default()).unwrap();
+    ctx.world
+        .insert(&sess, &[row(&[("subject_id", "mango".into()), ("n", Value::Int(1))])], &InsertOptions::default())
+        .unwrap();
     let err = ctx.world.delete_quick(&Query::table(s.clone())).unwrap_err();
     assert_eq!(
         err,
@@ -153,7 +185,13 @@ fn declaring_inside_a_transaction_is_refused() {
         .world
         .atomically(|w| {
             w.declare(
-                &djsandbox::engine::Declaration { schema: "s", class_name: "T", tier: Tier::Manual, master: None, definition: "x : int" },
+                &djsandbox::engine::Declaration {
+                    schema: "s",
+                    class_name: "T",
+                    tier: Tier::Manual,
+                    master: None,
+                    definition: "x : int",
+                },
                 &|_| None,
             )
         })

@@ -39,31 +39,29 @@ impl World {
                 }
                 emitted[n] = true;
                 let cols: Vec<&str> = fk.child_attrs().collect();
-                let props = match indexes.iter().position(|i| i.attributes.iter().map(String::as_str).eq(cols.iter().copied())) {
-                    Some(pos) => {
-                        let index = indexes.remove(pos);
-                        let nullable = cols.iter().any(|c| info.attribute(c).is_some_and(|a| a.nullable));
-                        let props: Vec<&str> = [("unique", index.unique), ("nullable", nullable)]
-                            .into_iter()
-                            .filter(|(_, on)| *on)
-                            .map(|(p, _)| p)
-                            .collect();
-                        if props.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" [{}]", props.join(", "))
+                let props =
+                    match indexes.iter().position(|i| i.attributes.iter().map(String::as_str).eq(cols.iter().copied()))
+                    {
+                        Some(pos) => {
+                            let index = indexes.remove(pos);
+                            let nullable = cols.iter().any(|c| info.attribute(c).is_some_and(|a| a.nullable));
+                            let props: Vec<&str> = [("unique", index.unique), ("nullable", nullable)]
+                                .into_iter()
+                                .filter(|(_, on)| *on)
+                                .map(|(p, _)| p)
+                                .collect();
+                            if props.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" [{}]", props.join(", "))
+                            }
                         }
-                    }
-                    None => String::new(),
-                };
+                        None => String::new(),
+                    };
                 let class = namer(&fk.parent).unwrap_or_else(|| fk.parent.full());
                 if fk.aliased() {
-                    let renames: Vec<String> = fk
-                        .attr_map
-                        .iter()
-                        .filter(|(c, p)| c != p)
-                        .map(|(c, p)| format!("{c}=\"{p}\""))
-                        .collect();
+                    let renames: Vec<String> =
+                        fk.attr_map.iter().filter(|(c, p)| c != p).map(|(c, p)| format!("{c}=\"{p}\"")).collect();
                     out.push_str(&format!("->{props} {class}.proj({})\n", renames.join(",")));
                 } else {
                     out.push_str(&format!("->{props} {class}\n"));

@@ -246,9 +246,7 @@ fn column_value(
         ColumnDefault::Value(v) => attr.ty.to_storage(v, &attr.name, row),
         ColumnDefault::CurrentTimestamp => {
             if now.is_none() {
-                *now = Some(
-                    conn.query_row("SELECT datetime('now', 'localtime')", [], |r| r.get(0)).map_err(internal)?,
-                );
+                *now = Some(conn.query_row("SELECT datetime('now', 'localtime')", [], |r| r.get(0)).map_err(internal)?);
             }
             attr.ty.to_storage(&Value::Str(now.clone().unwrap_or_default()), &attr.name, row)
         }

@@ -13,11 +13,8 @@ use super::world::World;
 pub fn constraint_text(child: &TableInfo, n: usize) -> String {
     let fk = &child.foreign_keys[n];
     let cols = |it: &mut dyn Iterator<Item = &String>| it.map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
-    let parent = if fk.parent.database == child.name.database {
-        format!("`{}`", fk.parent.table)
-    } else {
-        fk.parent.full()
-    };
+    let parent =
+        if fk.parent.database == child.name.database { format!("`{}`", fk.parent.table) } else { fk.parent.full() };
     format!(
         "{}, CONSTRAINT `{}` FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE RESTRICT ON UPDATE CASCADE",
         child.name.full(),
@@ -48,7 +45,10 @@ pub fn missing_parent(world: &World, info: &TableInfo, values: &[Sql]) -> Option
             return Some(Error::mysql(
                 Kind::IntegrityError,
                 1452,
-                format!("Cannot add or update a child row: a foreign key constraint fails ({})", constraint_text(info, n)),
+                format!(
+                    "Cannot add or update a child row: a foreign key constraint fails ({})",
+                    constraint_text(info, n)
+                ),
             ));
         }
     }

@@ -85,8 +85,14 @@ impl World {
                 ))
             }
         }
-        let mut world =
-            World { conn, tables: HashMap::new(), schemas: BTreeMap::new(), order: HashMap::new(), depth: 0, populating: Vec::new() };
+        let mut world = World {
+            conn,
+            tables: HashMap::new(),
+            schemas: BTreeMap::new(),
+            order: HashMap::new(),
+            depth: 0,
+            populating: Vec::new(),
+        };
         world.load_catalog()?;
         Ok(world)
     }

@@ -75,8 +75,13 @@ pub fn common(ctx: &mut Ctx) {
          genotype = NULL: varchar(2000)\nsex = \"U\": enum(\"M\", \"F\", \"U\")\nspecies = NULL: varchar(200)",
     )
     .expect("Subject");
-    ctx.declare("common_nwbfile", "Nwbfile", Tier::Manual, "nwb_file_name: varchar(64)\n---\nnwb_file_abs_path: varchar(255)")
-        .expect("Nwbfile");
+    ctx.declare(
+        "common_nwbfile",
+        "Nwbfile",
+        Tier::Manual,
+        "nwb_file_name: varchar(64)\n---\nnwb_file_abs_path: varchar(255)",
+    )
+    .expect("Nwbfile");
     ctx.declare(
         "common_nwbfile",
         "AnalysisNwbfile",

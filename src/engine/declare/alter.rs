@@ -88,14 +88,18 @@ impl World {
                     }
                 }
                 Item::ForeignKey(f) => {
-                    let parent_name = resolve_or_full(&f.reference, resolve)
-                        .ok_or_else(|| Error::dj(format!("Foreign key reference {} could not be resolved", f.reference)))?;
+                    let parent_name = resolve_or_full(&f.reference, resolve).ok_or_else(|| {
+                        Error::dj(format!("Foreign key reference {} could not be resolved", f.reference))
+                    })?;
                     let parent = self.table_or_err(&parent_name)?;
                     let mut child_cols = Vec::new();
                     let mut parent_cols = Vec::new();
                     for pa in parent.attributes.iter().filter(|a| a.in_key) {
-                        let child =
-                            f.renames.iter().find(|(_, old)| *old == pa.name).map_or(pa.name.clone(), |(n, _)| n.clone());
+                        let child = f
+                            .renames
+                            .iter()
+                            .find(|(_, old)| *old == pa.name)
+                            .map_or(pa.name.clone(), |(n, _)| n.clone());
                         if !has(&p, &child) {
                             if f.in_key {
                                 p.primary_key.push(child.clone());
@@ -105,7 +109,8 @@ impl World {
                                 _ => (pa.type_name(), pa.comment.clone()),
                             };
                             let not_null = if f.nullable { "" } else { "NOT NULL " };
-                            p.attribute_sql.push((child.clone(), format!("`{child}` {ty} {not_null}COMMENT \"{comment}\"")));
+                            p.attribute_sql
+                                .push((child.clone(), format!("`{child}` {ty} {not_null}COMMENT \"{comment}\"")));
                         }
                         child_cols.push(format!("`{child}`"));
                         parent_cols.push(format!("`{}`", pa.name));
@@ -195,7 +200,11 @@ impl World {
                     Some(pos) => row[pos].clone(),
                     None => implicit_default(&attr.ty, &attr.default, attr.nullable, &attr.name, i + 1)?,
                 };
-                out.push(if value.is_null() { rusqlite::types::Value::Null } else { attr.ty.to_storage(&value, &attr.name, i + 1)? });
+                out.push(if value.is_null() {
+                    rusqlite::types::Value::Null
+                } else {
+                    attr.ty.to_storage(&value, &attr.name, i + 1)?
+                });
             }
             converted.push(out);
         }
@@ -260,11 +269,7 @@ fn implicit_default(ty: &AttrType, default: &ColumnDefault, nullable: bool, name
                 ));
             }
             AttrType::Uuid | AttrType::Json => {
-                return Err(Error::mysql(
-                    Kind::OperationalError,
-                    1138,
-                    "Invalid use of NULL value",
-                ))
+                return Err(Error::mysql(Kind::OperationalError, 1138, "Invalid use of NULL value"))
             }
         },
     })

@@ -189,7 +189,10 @@ fn check_server_rules(attributes: &[Attribute], indexes: &[Index]) -> Result<()>
                 return Err(Error::mysql(
                     Kind::OperationalError,
                     3152,
-                    format!("JSON column '{}' supports indexing only via generated columns on a specified JSON path.", a.name),
+                    format!(
+                        "JSON column '{}' supports indexing only via generated columns on a specified JSON path.",
+                        a.name
+                    ),
                 ))
             }
             _ => {}
