@@ -29,11 +29,12 @@ pub fn split(line: &str) -> Result<FkSplit> {
         )));
     }
     let after_arrow = start + 2;
-    let (options, rest) = match bracket_options(&c, after_arrow) {
+    // When the options are absent, pyparsing's Optional has already skipped the whitespace after
+    // the arrow; after a `]`, `restOfLine` keeps it.
+    let (options, from) = match bracket_options(&c, after_arrow) {
         Some((opts, end)) => (opts, end),
-        None => (Vec::new(), after_arrow),
+        None => (Vec::new(), skip_ws(&c, after_arrow)),
     };
-    let from = skip_ws(&c, rest);
     Ok(FkSplit {
         options,
         ref_text: c.get(from..).unwrap_or(&[]).iter().collect(),
@@ -91,6 +92,87 @@ pub enum RefShape {
     Unsupported,
 }
 
+/// Python's builtins: names `eval` resolves without the caller's namespace.
+const BUILTINS: [&str; 40] = [
+    "abs",
+    "all",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "complex",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "int",
+    "isinstance",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "min",
+    "object",
+    "ord",
+    "print",
+    "range",
+    "repr",
+    "set",
+    "str",
+    "tuple",
+];
+
+/// The free names an expression reads, with their attribute paths (`common.Nwbfile`; not the
+/// `.proj` method, not keyword-argument names, not builtins): Python looks each up when it
+/// evaluates the expression.
+pub fn free_names(ref_text: &str) -> Vec<String> {
+    let Some(toks) = pyexpr::tokenize(ref_text) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (k, tok) in toks.iter().enumerate() {
+        let Tok::Name(n) = tok else { continue };
+        let after_dot = k > 0 && is_op(&toks, k - 1, ".");
+        if pyexpr::is_keyword(n)
+            || after_dot
+            || is_op(&toks, k + 1, "=")
+            || BUILTINS.contains(&n.as_str())
+        {
+            continue;
+        }
+        let mut path = n.clone();
+        let mut j = k + 1;
+        while is_op(&toks, j, ".") {
+            match ident(&toks, j + 1) {
+                Some(part) if part != "proj" => {
+                    path.push('.');
+                    path.push_str(part);
+                    j += 2;
+                }
+                _ => break,
+            }
+        }
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// Classify the reference text.
 pub fn shape(ref_text: &str) -> RefShape {
     let Some(toks) = pyexpr::tokenize(ref_text) else {
@@ -99,10 +181,118 @@ pub fn shape(ref_text: &str) -> RefShape {
     if !pyexpr::is_expression(&toks) {
         return RefShape::Unresolvable;
     }
-    match full(&toks, 0, 0) {
-        Some((end, shape)) if end == toks.len() => shape,
-        _ => RefShape::Unsupported,
+    classify(&toks)
+}
+
+fn classify(toks: &[Tok]) -> RefShape {
+    let parsed = full(toks, 0, 0);
+    match &parsed {
+        Some((end, RefShape::Table { name, .. })) if *end == toks.len() => {
+            if !is_builtin(name) {
+                return parsed.map(|(_, s)| s).unwrap_or(RefShape::Unresolvable);
+            }
+            // `int` is a type, not a table; `int.proj()` raises.
+            let names = toks
+                .iter()
+                .filter(|t| !matches!(t, Tok::Op("(") | Tok::Op(")")))
+                .count();
+            return if names == 1 {
+                RefShape::Unsupported
+            } else {
+                RefShape::Unresolvable
+            };
+        }
+        Some((end, RefShape::Unresolvable)) if *end == toks.len() => return RefShape::Unresolvable,
+        _ => {}
     }
+    // Grouping parentheses (not a tuple) change nothing.
+    if let [Tok::Op("("), inner @ .., Tok::Op(")")] = toks {
+        if matching_close(toks, 0) == Some(toks.len() - 1)
+            && !inner.is_empty()
+            && !has_top_level_comma(inner)
+        {
+            return classify(inner);
+        }
+    }
+    if is_literal(toks) {
+        return RefShape::Unsupported;
+    }
+    match parsed {
+        Some((end, RefShape::Table { name, .. })) if !is_builtin(&name) => {
+            evaluates_to_non_table(toks.get(end..).unwrap_or(&[]), &name)
+        }
+        // Most other expressions raise when evaluated (`'a' & 'b'`, `[T].proj()`, `T[0]`).
+        _ => RefShape::Unresolvable,
+    }
+}
+
+fn is_builtin(name: &str) -> bool {
+    BUILTINS.contains(&name.split('.').next().unwrap_or_default())
+}
+
+fn has_top_level_comma(t: &[Tok]) -> bool {
+    let mut depth = 0i64;
+    for tok in t {
+        match tok {
+            Tok::Op("(") | Tok::Op("[") | Tok::Op("{") => depth += 1,
+            Tok::Op(")") | Tok::Op("]") | Tok::Op("}") => depth -= 1,
+            Tok::Op(",") if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A lone literal, display or tuple: evaluates fine, to something that is not a table.
+fn is_literal(t: &[Tok]) -> bool {
+    match t {
+        [] => false,
+        [Tok::Num] | [Tok::Op("...")] => true,
+        [Tok::Name(n)] => matches!(n.as_str(), "True" | "False" | "None"),
+        [Tok::Op(open), ..] if matches!(*open, "[" | "{" | "(") => {
+            matching_close(t, 0) == Some(t.len() - 1)
+        }
+        _ => t.iter().all(|x| matches!(x, Tok::Str { .. })) || has_top_level_comma(t),
+    }
+}
+
+/// What follows table `left`: `.proj` without a call, more `.proj(...)` calls, restrictions by
+/// strings or other tables, joins with other tables all evaluate to a query that is not a base
+/// table (not supported); anything else raises. A table combined with itself raises too
+/// (oracle: `Subject - Subject`, `Subject * Subject`).
+fn evaluates_to_non_table(rest: &[Tok], left: &str) -> RefShape {
+    if let [Tok::Op("."), Tok::Name(n)] = rest {
+        return if n == "proj" {
+            RefShape::Unsupported
+        } else {
+            RefShape::Unresolvable
+        };
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        if is_op(rest, i, ".") && ident(rest, i + 1) == Some("proj") && is_op(rest, i + 2, "(") {
+            let Some(close) = matching_close(rest, i + 2) else {
+                return RefShape::Unresolvable;
+            };
+            if rest.get(i + 3..close).and_then(proj_args).is_none() {
+                return RefShape::Unresolvable;
+            }
+            i = close + 1;
+        } else if let Some(op) = ["&", "-", "*"].into_iter().find(|op| is_op(rest, i, op)) {
+            match (string_lit(rest, i + 1), full(rest, i + 1, 0)) {
+                (Some((end, _)), _) if op != "*" => i = end,
+                (_, Some((end, RefShape::Table { name, .. })))
+                    if !is_builtin(&name) && name != left =>
+                {
+                    i = end
+                }
+                _ => return RefShape::Unresolvable,
+            }
+        } else {
+            return RefShape::Unresolvable;
+        }
+    }
+    RefShape::Unsupported
 }
 
 fn is_op(t: &[Tok], i: usize, op: &str) -> bool {
@@ -276,12 +466,19 @@ mod tests {
     fn split_options_and_reference() {
         let s = split("-> [nullable, Unique] Subject").unwrap();
         assert_eq!(s.options, ["nullable", "Unique"]);
-        assert_eq!(s.ref_text, "Subject");
+        assert_eq!(s.ref_text, " Subject");
         let s = split("->[unique]Subject").unwrap();
         assert_eq!(s.options, ["unique"]);
         assert_eq!(s.ref_text, "Subject");
         let s = split("->  Missing # c").unwrap();
         assert_eq!(s.ref_text, "Missing # c");
+        // oracle: 'Foreign key reference   Missing ... could not be resolved' (after `]` the
+        // whitespace stays).
+        assert_eq!(split("-> [foo]  Missing").unwrap().ref_text, "  Missing");
+        assert_eq!(
+            split("-> [ nullable ]\tSubject(").unwrap().ref_text,
+            " Subject("
+        );
         // Malformed options are left to the reference: pyparsing's Optional backtracks.
         for (line, rest) in [
             ("-> [nullable-x] Subject", "[nullable-x] Subject"),
@@ -387,6 +584,13 @@ mod tests {
             "Subject.proj(1)",
             "Subject.proj(x=y)",
             "(Subject.proj(1))",
+            // oracle: these evaluate with an exception, hence "could not be resolved".
+            "'Subject' & 'subject_id=1'",
+            "3 .proj(y='subject_id')",
+            "[Subject].proj()",
+            "int.proj()",
+            "(int & 'subject_id=1')",
+            "Subject().proj(...,) [0]",
         ] {
             assert_eq!(shape(s), RefShape::Unresolvable, "{s}");
         }

@@ -120,6 +120,14 @@ pub trait Resolver {
         Ok(())
     }
 
+    /// Whether a free name of a reference DataJoint cannot use (e.g. `Subject` in
+    /// `Subject & 'x=1'`) exists: unknown names fail to evaluate ("could not be resolved")
+    /// before the shape is rejected ("not supported").
+    fn name_exists(&mut self, name: &str) -> bool {
+        let _ = name;
+        true
+    }
+
     /// Check an attribute's type (`Unsupported attribute type`, adapters, filepath), after the
     /// nullable and comment checks and before the blob-default check.
     fn check_type(&mut self, attribute: &AttributeLine) -> Result<()> {
@@ -233,7 +241,14 @@ fn foreign_key(line: String, in_key: bool, resolver: &mut dyn Resolver) -> Resul
             out.attributes = attributes.clone();
             resolver.resolve(&out)?;
         }
-        RefShape::Unsupported => {}
+        RefShape::Unsupported => {
+            if !fk::free_names(&split.ref_text)
+                .iter()
+                .all(|n| resolver.name_exists(n))
+            {
+                return Err(unresolved(&split.ref_text));
+            }
+        }
     }
     if let Some(bad) = options.iter().find(|o| *o != "NULLABLE" && *o != "UNIQUE") {
         return Err(Error::dj(format!("Invalid foreign key option \"{bad}\"")));

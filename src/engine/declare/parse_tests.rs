@@ -442,6 +442,9 @@ fn resolver_runs_in_datajoint_order() {
                 Err(fk.unresolved_error())
             }
         }
+        fn name_exists(&mut self, name: &str) -> bool {
+            name == "Subject"
+        }
         fn check_type(&mut self, a: &AttributeLine) -> Result<()> {
             if a.type_text == "foo" {
                 Err(Error::dj(format!(
@@ -459,9 +462,15 @@ fn resolver_runs_in_datajoint_order() {
         e("x : int\n->  Missing # c"),
         "Foreign key reference Missing # c could not be resolved"
     );
+    // oracle: after `]` the whitespace stays in the quoted reference.
     assert_eq!(
         e("x : int\n-> [foo] Missing"),
-        "Foreign key reference Missing could not be resolved"
+        "Foreign key reference  Missing could not be resolved"
+    );
+    // A dotted path the resolver does not know fails to evaluate (oracle: `Subject.sname - Subject`).
+    assert_eq!(
+        e("-> Subject.sname - Subject"),
+        "Foreign key reference Subject.sname - Subject could not be resolved"
     );
     // oracle: 'Unsupported attribute type foo' comes before the blob-default check, after the colon check.
     assert_eq!(e("x : foo\ny : bar"), "Unsupported attribute type foo");
@@ -470,6 +479,19 @@ fn resolver_runs_in_datajoint_order() {
         "An attribute comment must not start with a colon in comment \":c\""
     );
     assert!(parse_definition_with("-> Subject # c", &mut Known).is_ok());
+    // oracle: unknown names in an unsupported expression fail to evaluate first; builtins exist.
+    assert_eq!(
+        e("-> nullablevarchar(8)"),
+        "Foreign key reference nullablevarchar(8) could not be resolved"
+    );
+    assert_eq!(
+        e("-> int"),
+        "Dependency \"int\" is not supported (yet). Use a base table or its projection."
+    );
+    assert_eq!(
+        e("-> Subject & 'subject_id=1'"),
+        "Dependency \"Subject & 'subject_id=1'\" is not supported (yet). Use a base table or its projection."
+    );
 }
 
 #[test]
