@@ -2,7 +2,7 @@
 //! compares the compiled SQL of the new definition with that of `describe()`, refuses to touch
 //! the primary key, foreign keys or indexes, and shows the `ALTER TABLE` it would run.
 
-use super::compile::{sqlite_index_ddl, sqlite_table_ddl, Declaration, Resolver};
+use super::compile::{resolve_reference, sqlite_index_ddl, sqlite_table_ddl, Declaration, Namespace};
 use super::parse::{parse_definition, Item};
 use crate::engine::describe::Namer;
 use crate::engine::error::{Error, Kind, Result};
@@ -45,7 +45,7 @@ fn escape_comment(comment: &str) -> String {
 }
 
 impl World {
-    fn prepare(&self, definition: &str, resolve: Resolver<'_>) -> Result<Prepared> {
+    fn prepare(&self, definition: &str, resolve: Namespace<'_>) -> Result<Prepared> {
         let def = parse_definition(definition)?;
         let mut p = Prepared {
             comment: def.comment.clone(),
@@ -88,18 +88,13 @@ impl World {
                     }
                 }
                 Item::ForeignKey(f) => {
-                    let parent_name = resolve_or_full(&f.reference, resolve).ok_or_else(|| {
-                        Error::dj(format!("Foreign key reference {} could not be resolved", f.reference))
-                    })?;
+                    let (parent_name, renames) = resolve_reference(self, f, resolve)?;
                     let parent = self.table_or_err(&parent_name)?;
                     let mut child_cols = Vec::new();
                     let mut parent_cols = Vec::new();
                     for pa in parent.attributes.iter().filter(|a| a.in_key) {
-                        let child = f
-                            .renames
-                            .iter()
-                            .find(|(_, old)| *old == pa.name)
-                            .map_or(pa.name.clone(), |(n, _)| n.clone());
+                        let child =
+                            renames.iter().find(|(_, old)| *old == pa.name).map_or(pa.name.clone(), |(n, _)| n.clone());
                         if !has(&p, &child) {
                             if f.in_key {
                                 p.primary_key.push(child.clone());
@@ -140,7 +135,7 @@ impl World {
         &self,
         table: &TableName,
         definition: &str,
-        resolve: Resolver<'_>,
+        resolve: Namespace<'_>,
         namer: Namer<'_>,
     ) -> Result<Alteration> {
         if self.in_transaction() {
@@ -152,6 +147,8 @@ impl World {
         let old_definition = self.describe(table, namer)?;
         let new = self.prepare(definition, resolve)?;
         let old = self.prepare(&old_definition, &|r: &str| resolve_or_full(r, resolve))?;
+        // `describe()` may name a parent by its full SQL name; the new definition may too.
+        let resolve: Namespace<'_> = &|r: &str| resolve_or_full(r, resolve);
         if new.primary_key != old.primary_key {
             return Err(Error::new(Kind::NotImplementedError, "table.alter cannot alter the primary key (yet)."));
         }
@@ -237,7 +234,7 @@ impl World {
 }
 
 /// A reference DataJoint's `describe()` wrote as a full SQL name, or one the caller resolves.
-fn resolve_or_full(reference: &str, resolve: Resolver<'_>) -> Option<TableName> {
+fn resolve_or_full(reference: &str, resolve: Namespace<'_>) -> Option<TableName> {
     resolve(reference).or_else(|| {
         let inner = reference.strip_prefix('`')?.strip_suffix('`')?;
         let (db, table) = inner.split_once("`.`")?;

@@ -26,11 +26,8 @@ pub struct RawAttribute {
 pub fn parse(line: &str) -> Result<RawAttribute> {
     let text = expand_tabs(&format!("{line}#"));
     let c: Vec<char> = text.chars().collect();
-    let fail = |pos: usize, msg: &str| {
-        Error::dj(format!(
-            "Declaration error in position {pos} in line:\n  {text}\n{msg}"
-        ))
-    };
+    let fail =
+        |pos: usize, msg: &str| Error::dj(format!("Declaration error in position {pos} in line:\n  {text}\n{msg}"));
     let ws = |mut i: usize| {
         while c.get(i).is_some_and(|&x| pp_isspace(x)) {
             i += 1;
@@ -44,10 +41,7 @@ pub fn parse(line: &str) -> Result<RawAttribute> {
         return Err(fail(name_start, "Expected W:(a-z, 0-9_a-z)"));
     }
     let mut i = name_start + 1;
-    while c
-        .get(i)
-        .is_some_and(|&x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
-    {
+    while c.get(i).is_some_and(|&x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_') {
         i += 1;
     }
     let name = slice(name_start, i);
@@ -126,30 +120,19 @@ mod tests {
 
     #[test]
     fn fields() {
-        let t = |a: &str, b: &str, c: &str, d: &str| {
-            (a.to_string(), b.to_string(), c.to_string(), d.to_string())
-        };
+        let t = |a: &str, b: &str, c: &str, d: &str| (a.to_string(), b.to_string(), c.to_string(), d.to_string());
         assert_eq!(raw("x : int"), t("x", "", "int", ""));
         assert_eq!(raw("x=5:int"), t("x", "5", "int", ""));
         assert_eq!(raw("x = : int"), t("x", "", "int", ""));
         assert_eq!(raw("x = 'a:b' : int"), t("x", "'a:b'", "int", ""));
-        assert_eq!(
-            raw("url = \"http://x#y\" : varchar(64) # c"),
-            t("url", "\"http://x#y\"", "varchar(64)", "c")
-        );
-        assert_eq!(
-            raw("x : enum('a', 'b')  # it's"),
-            t("x", "", "enum('a', 'b')", "it's")
-        );
+        assert_eq!(raw("url = \"http://x#y\" : varchar(64) # c"), t("url", "\"http://x#y\"", "varchar(64)", "c"));
+        assert_eq!(raw("x : enum('a', 'b')  # it's"), t("x", "", "enum('a', 'b')", "it's"));
         assert_eq!(raw("x : varchar('#') # c"), t("x", "", "varchar('#')", "c"));
         assert_eq!(raw("x : int # 'a#b' c"), t("x", "", "int", "'a#b' c"));
         assert_eq!(raw("x : int # c #"), t("x", "", "int", "c"));
         assert_eq!(raw("x : int #"), t("x", "", "int", ""));
         assert_eq!(raw("x : int#a#b"), t("x", "", "int", "a#b"));
-        assert_eq!(
-            raw("x : int unsigned auto_increment"),
-            t("x", "", "int unsigned auto_increment", "")
-        );
+        assert_eq!(raw("x : int unsigned auto_increment"), t("x", "", "int unsigned auto_increment", ""));
         assert_eq!(raw("x = 'abc : int"), t("x", "'abc", "int", ""));
         assert_eq!(raw("x = 'a' 'b' : int"), t("x", "'a' 'b'", "int", ""));
         assert_eq!(raw("x = null # : int"), t("x", "null #", "int", ""));
@@ -168,7 +151,10 @@ mod tests {
     fn errors() {
         // oracle: datajoint.declare.compile_attribute
         for (line, msg) in [
-            ("Bad_name : int", "Declaration error in position 0 in line:\n  Bad_name : int#\nExpected W:(a-z, 0-9_a-z)"),
+            (
+                "Bad_name : int",
+                "Declaration error in position 0 in line:\n  Bad_name : int#\nExpected W:(a-z, 0-9_a-z)",
+            ),
             ("x int", "Declaration error in position 2 in line:\n  x int#\nExpected ':'"),
             ("x : ", "Declaration error in position 4 in line:\n  x : #\nExpected W:(A-Za-z)"),
             ("x :", "Declaration error in position 3 in line:\n  x :#\nExpected W:(A-Za-z)"),
@@ -199,15 +185,7 @@ mod tests {
 
     #[test]
     fn serialized_types() {
-        for t in [
-            "blob",
-            "longblob",
-            "TINYBLOB",
-            "blob@store",
-            "attach",
-            "attach@s-1",
-            "Attach",
-        ] {
+        for t in ["blob", "longblob", "TINYBLOB", "blob@store", "attach", "attach@s-1", "Attach"] {
             assert!(is_serialized_type(t), "{t}");
         }
         for t in ["blobx", "filepath@s", "varchar(3)", "json", "blob@", "int"] {

@@ -2,7 +2,7 @@
 //! `prepare_declare`), checked as MySQL 8.0 would check the `CREATE TABLE`, then stored.
 
 use super::naming::{self, Tier};
-use super::parse::{parse_definition, ForeignKeyLine, Item};
+use super::parse::{self, parse_definition_with, AttributeLine, ForeignKeyLine, Item};
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::{Attribute, ForeignKey, Index, TableInfo, TableName};
 use crate::engine::types::{self, AttrType, ColumnDefault};
@@ -44,11 +44,11 @@ impl Declared {
 
 /// Resolves a foreign-key reference as written (`Subject`, `common.Nwbfile`, `master`) to a
 /// declared table, as Python resolves it in the declaring module's namespace.
-pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<TableName>;
+pub type Namespace<'a> = &'a dyn Fn(&str) -> Option<TableName>;
 
 impl World {
     /// Declare a table unless one of that name exists.
-    pub fn declare(&mut self, decl: &Declaration<'_>, resolve: Resolver<'_>) -> Result<Declared> {
+    pub fn declare(&mut self, decl: &Declaration<'_>, resolve: Namespace<'_>) -> Result<Declared> {
         if !self.schema_exists(decl.schema) {
             return Err(Error::dj("Schema must be activated first."));
         }
@@ -71,11 +71,9 @@ impl World {
     }
 
     /// Compile a definition against the catalog without storing anything.
-    pub fn compile(&self, decl: &Declaration<'_>, name: TableName, resolve: Resolver<'_>) -> Result<TableInfo> {
-        if name.table.chars().count() > 64 {
-            return Err(Error::dj(format!("Table name `{}` exceeds the max length of 64", name.table)));
-        }
-        let def = parse_definition(decl.definition)?;
+    pub fn compile(&self, decl: &Declaration<'_>, name: TableName, resolve: Namespace<'_>) -> Result<TableInfo> {
+        naming::check_table_name_length(&name.table)?;
+        let def = parse_definition_with(decl.definition, &mut Checks { world: self, names: resolve })?;
         let mut attributes: Vec<Attribute> = Vec::new();
         let mut foreign_keys = Vec::new();
         let mut indexes = Vec::new();
@@ -144,19 +142,13 @@ impl World {
         &self,
         f: &ForeignKeyLine,
         attributes: &mut Vec<Attribute>,
-        resolve: Resolver<'_>,
+        names: Namespace<'_>,
     ) -> Result<ForeignKey> {
-        let unresolved = || Error::dj(format!("Foreign key reference {} could not be resolved", f.reference));
-        let parent_name = resolve(&f.reference).ok_or_else(unresolved)?;
-        let parent = self.table(&parent_name).ok_or_else(unresolved)?;
-        for (_, old) in &f.renames {
-            if parent.attribute(old).is_none() {
-                return Err(Error::dj(format!("Attribute `{old}` not found.")));
-            }
-        }
+        let (parent_name, renames) = resolve_reference(self, f, names)?;
+        let parent = self.table_or_err(&parent_name)?;
         let mut attr_map = Vec::new();
         for p in parent.attributes.iter().filter(|a| a.in_key) {
-            let child = f.renames.iter().find(|(_, old)| *old == p.name).map_or(p.name.clone(), |(new, _)| new.clone());
+            let child = renames.iter().find(|(_, old)| *old == p.name).map_or(p.name.clone(), |(new, _)| new.clone());
             if !attributes.iter().any(|a| a.name == child) {
                 attributes.push(Attribute {
                     name: child.clone(),
@@ -171,6 +163,54 @@ impl World {
             attr_map.push((child, p.name.clone()));
         }
         Ok(ForeignKey { parent: parent_name, attr_map, nullable: f.nullable, unique: f.unique, primary: f.in_key })
+    }
+}
+
+/// Evaluate a reference as DataJoint's `eval` + `proj` would: the table it names and the
+/// renames (new, old) that apply to its attributes. A `proj` value that is not an attribute
+/// name is a computation, which a foreign key ignores.
+pub(crate) fn resolve_reference(
+    world: &World,
+    f: &ForeignKeyLine,
+    names: Namespace<'_>,
+) -> Result<(TableName, Vec<(String, String)>)> {
+    let parent_name = names(&f.reference).ok_or_else(|| f.unresolved_error())?;
+    let parent = world.table(&parent_name).ok_or_else(|| f.unresolved_error())?;
+    let known = |n: &str| parent.attribute(n).is_some();
+    for a in &f.attributes {
+        let bare = a.strip_prefix('-').unwrap_or(a);
+        if a != "..." && !known(bare) {
+            return Err(f.unresolved_error());
+        }
+    }
+    let renames: Vec<(String, String)> =
+        f.renames.iter().filter(|(_, old)| known(old)).map(|(new, old)| (new.clone(), old.clone())).collect();
+    // Renaming onto a name the projection keeps raises inside `proj`: unresolvable.
+    for (new, old) in &renames {
+        if new != old && known(new) && !renames.iter().any(|(_, o)| o == new) {
+            return Err(f.unresolved_error());
+        }
+    }
+    Ok((parent_name, renames))
+}
+
+/// The checks only the catalog can make, run where DataJoint makes them.
+struct Checks<'a> {
+    world: &'a World,
+    names: Namespace<'a>,
+}
+
+impl parse::Resolver for Checks<'_> {
+    fn resolve(&mut self, fk: &ForeignKeyLine) -> Result<()> {
+        resolve_reference(self.world, fk, self.names).map(|_| ())
+    }
+
+    fn name_exists(&mut self, name: &str) -> bool {
+        (self.names)(name).is_some()
+    }
+
+    fn check_type(&mut self, attribute: &AttributeLine) -> Result<()> {
+        types::parse_type(&attribute.type_text).map(|_| ())
     }
 }
 

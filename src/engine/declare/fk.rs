@@ -35,10 +35,7 @@ pub fn split(line: &str) -> Result<FkSplit> {
         Some((opts, end)) => (opts, end),
         None => (Vec::new(), skip_ws(&c, after_arrow)),
     };
-    Ok(FkSplit {
-        options,
-        ref_text: c.get(from..).unwrap_or(&[]).iter().collect(),
-    })
+    Ok(FkSplit { options, ref_text: c.get(from..).unwrap_or(&[]).iter().collect() })
 }
 
 fn skip_ws(c: &[char], mut i: usize) -> usize {
@@ -147,11 +144,7 @@ pub fn free_names(ref_text: &str) -> Vec<String> {
     for (k, tok) in toks.iter().enumerate() {
         let Tok::Name(n) = tok else { continue };
         let after_dot = k > 0 && is_op(&toks, k - 1, ".");
-        if pyexpr::is_keyword(n)
-            || after_dot
-            || is_op(&toks, k + 1, "=")
-            || BUILTINS.contains(&n.as_str())
-        {
+        if pyexpr::is_keyword(n) || after_dot || is_op(&toks, k + 1, "=") || BUILTINS.contains(&n.as_str()) {
             continue;
         }
         let mut path = n.clone();
@@ -192,25 +185,15 @@ fn classify(toks: &[Tok]) -> RefShape {
                 return parsed.map(|(_, s)| s).unwrap_or(RefShape::Unresolvable);
             }
             // `int` is a type, not a table; `int.proj()` raises.
-            let names = toks
-                .iter()
-                .filter(|t| !matches!(t, Tok::Op("(") | Tok::Op(")")))
-                .count();
-            return if names == 1 {
-                RefShape::Unsupported
-            } else {
-                RefShape::Unresolvable
-            };
+            let names = toks.iter().filter(|t| !matches!(t, Tok::Op("(") | Tok::Op(")"))).count();
+            return if names == 1 { RefShape::Unsupported } else { RefShape::Unresolvable };
         }
         Some((end, RefShape::Unresolvable)) if *end == toks.len() => return RefShape::Unresolvable,
         _ => {}
     }
     // Grouping parentheses (not a tuple) change nothing.
     if let [Tok::Op("("), inner @ .., Tok::Op(")")] = toks {
-        if matching_close(toks, 0) == Some(toks.len() - 1)
-            && !inner.is_empty()
-            && !has_top_level_comma(inner)
-        {
+        if matching_close(toks, 0) == Some(toks.len() - 1) && !inner.is_empty() && !has_top_level_comma(inner) {
             return classify(inner);
         }
     }
@@ -249,9 +232,7 @@ fn is_literal(t: &[Tok]) -> bool {
         [] => false,
         [Tok::Num] | [Tok::Op("...")] => true,
         [Tok::Name(n)] => matches!(n.as_str(), "True" | "False" | "None"),
-        [Tok::Op(open), ..] if matches!(*open, "[" | "{" | "(") => {
-            matching_close(t, 0) == Some(t.len() - 1)
-        }
+        [Tok::Op(open), ..] if matches!(*open, "[" | "{" | "(") => matching_close(t, 0) == Some(t.len() - 1),
         _ => t.iter().all(|x| matches!(x, Tok::Str { .. })) || has_top_level_comma(t),
     }
 }
@@ -262,11 +243,7 @@ fn is_literal(t: &[Tok]) -> bool {
 /// (oracle: `Subject - Subject`, `Subject * Subject`).
 fn evaluates_to_non_table(rest: &[Tok], left: &str) -> RefShape {
     if let [Tok::Op("."), Tok::Name(n)] = rest {
-        return if n == "proj" {
-            RefShape::Unsupported
-        } else {
-            RefShape::Unresolvable
-        };
+        return if n == "proj" { RefShape::Unsupported } else { RefShape::Unresolvable };
     }
     let mut i = 0;
     while i < rest.len() {
@@ -281,11 +258,7 @@ fn evaluates_to_non_table(rest: &[Tok], left: &str) -> RefShape {
         } else if let Some(op) = ["&", "-", "*"].into_iter().find(|op| is_op(rest, i, op)) {
             match (string_lit(rest, i + 1), full(rest, i + 1, 0)) {
                 (Some((end, _)), _) if op != "*" => i = end,
-                (_, Some((end, RefShape::Table { name, .. })))
-                    if !is_builtin(&name) && name != left =>
-                {
-                    i = end
-                }
+                (_, Some((end, RefShape::Table { name, .. }))) if !is_builtin(&name) && name != left => i = end,
                 _ => return RefShape::Unresolvable,
             }
         } else {
@@ -329,26 +302,12 @@ fn full(t: &[Tok], i: usize, depth: usize) -> Option<(usize, RefShape)> {
     if is_op(t, end, ".") && ident(t, end + 1) == Some("proj") && is_op(t, end + 2, "(") {
         let close = matching_close(t, end + 2)?;
         return Some(match t.get(end + 3..close).and_then(proj_args) {
-            Some((renames, attributes)) => (
-                close + 1,
-                RefShape::Table {
-                    name,
-                    renames,
-                    attributes,
-                },
-            ),
+            Some((renames, attributes)) => (close + 1, RefShape::Table { name, renames, attributes }),
             // Valid syntax but arguments `proj` rejects (numbers, names, calls): eval raises.
             None => (close + 1, RefShape::Unresolvable),
         });
     }
-    Some((
-        end,
-        RefShape::Table {
-            name,
-            renames: Vec::new(),
-            attributes: Vec::new(),
-        },
-    ))
+    Some((end, RefShape::Table { name, renames: Vec::new(), attributes: Vec::new() }))
 }
 
 /// The index of the bracket closing the one at `open`.
@@ -454,10 +413,7 @@ mod tests {
     fn table(name: &str, renames: &[(&str, &str)], attributes: &[&str]) -> RefShape {
         RefShape::Table {
             name: name.into(),
-            renames: renames
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect(),
+            renames: renames.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             attributes: attributes.iter().map(|a| a.to_string()).collect(),
         }
     }
@@ -475,10 +431,7 @@ mod tests {
         // oracle: 'Foreign key reference   Missing ... could not be resolved' (after `]` the
         // whitespace stays).
         assert_eq!(split("-> [foo]  Missing").unwrap().ref_text, "  Missing");
-        assert_eq!(
-            split("-> [ nullable ]\tSubject(").unwrap().ref_text,
-            " Subject("
-        );
+        assert_eq!(split("-> [ nullable ]\tSubject(").unwrap().ref_text, " Subject(");
         // Malformed options are left to the reference: pyparsing's Optional backtracks.
         for (line, rest) in [
             ("-> [nullable-x] Subject", "[nullable-x] Subject"),
@@ -503,7 +456,10 @@ mod tests {
             ("b\t-> A", "Parsing error in line \"b\t-> A\". Expected '->', found 'b'  (at char 0), (line:1, col:1)."),
             ("-x -> A", "Parsing error in line \"-x -> A\". Expected '->', found '-'  (at char 0), (line:1, col:1)."),
             ("'x -> A", "Parsing error in line \"'x -> A\". Expected '->', found \"'\"  (at char 0), (line:1, col:1)."),
-            ("\\x -> A", "Parsing error in line \"\\x -> A\". Expected '->', found '\\'  (at char 0), (line:1, col:1)."),
+            (
+                "\\x -> A",
+                "Parsing error in line \"\\x -> A\". Expected '->', found '\\'  (at char 0), (line:1, col:1).",
+            ),
             (
                 "y : int -> z",
                 "Parsing error in line \"y : int -> z\". Expected '->', found 'y'  (at char 0), (line:1, col:1).",
@@ -529,49 +485,27 @@ mod tests {
             shape("Cell.proj(pre_slice=\"slice\", pre_cell=\"cell\")"),
             table("Cell", &[("pre_slice", "slice"), ("pre_cell", "cell")], &[])
         );
-        assert_eq!(
-            shape("Subject . proj ( x = 'subject_id', )"),
-            table("Subject", &[("x", "subject_id")], &[])
-        );
-        assert_eq!(
-            shape("(Subject).proj(x='a')"),
-            table("Subject", &[("x", "a")], &[])
-        );
-        assert_eq!(
-            shape("(Subject.proj(x='a'))"),
-            table("Subject", &[("x", "a")], &[])
-        );
+        assert_eq!(shape("Subject . proj ( x = 'subject_id', )"), table("Subject", &[("x", "subject_id")], &[]));
+        assert_eq!(shape("(Subject).proj(x='a')"), table("Subject", &[("x", "a")], &[]));
+        assert_eq!(shape("(Subject.proj(x='a'))"), table("Subject", &[("x", "a")], &[]));
         assert_eq!(
             shape("Subject.proj('sname', ..., x='(subject_id)')"),
             table("Subject", &[("x", "(subject_id)")], &["sname", "..."])
         );
         assert_eq!(shape("Subject.proj()"), table("Subject", &[], &[]));
-        assert_eq!(
-            shape("Subject.proj(x='sub' 'ject_id')"),
-            table("Subject", &[("x", "subject_id")], &[])
-        );
-        assert_eq!(
-            shape("Subject.proj(x='a')  # renamed"),
-            table("Subject", &[("x", "a")], &[])
-        );
+        assert_eq!(shape("Subject.proj(x='sub' 'ject_id')"), table("Subject", &[("x", "subject_id")], &[]));
+        assert_eq!(shape("Subject.proj(x='a')  # renamed"), table("Subject", &[("x", "a")], &[]));
         assert_eq!(shape("((Subject))"), table("Subject", &[], &[]));
-        assert_eq!(
-            shape("((Subject)).proj(x='a')"),
-            table("Subject", &[("x", "a")], &[])
-        );
+        assert_eq!(shape("((Subject)).proj(x='a')"), table("Subject", &[("x", "a")], &[]));
         assert_eq!(shape("(Subject)()"), table("Subject", &[], &[]));
     }
 
     #[test]
     fn unsupported_and_unresolvable() {
         // oracle: 'Dependency "..." is not supported (yet)...' for these when Subject exists.
-        for s in [
-            "Subject & 'subject_id=1'",
-            "3",
-            "'Subject'",
-            "Subject.proj(x='subject_id').proj(y='x')",
-            "Subject.proj",
-        ] {
+        for s in
+            ["Subject & 'subject_id=1'", "3", "'Subject'", "Subject.proj(x='subject_id').proj(y='x')", "Subject.proj"]
+        {
             assert_eq!(shape(s), RefShape::Unsupported, "{s}");
         }
         // oracle: 'Foreign key reference ... could not be resolved'.

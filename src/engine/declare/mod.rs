@@ -1,15 +1,14 @@
 //! DataJoint's definition grammar: text → lines → a heading with foreign keys and indexes.
 
+pub mod alter;
 mod attr;
+pub mod compile;
 mod fk;
 pub mod naming;
 pub mod parse;
 mod pyexpr;
 mod text;
 
-pub use naming::Tier;
-pub mod alter;
-pub mod compile;
-
 pub use alter::Alteration;
-pub use compile::{Declaration, Declared, Resolver};
+pub use compile::{Declaration, Declared, Namespace};
+pub use naming::Tier;

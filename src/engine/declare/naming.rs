@@ -50,11 +50,7 @@ pub fn to_camel_case(s: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"(?:^|[_\W])+[a-zA-Z]").expect("static regex"));
     re.replace_all(s, |c: &regex::Captures<'_>| {
-        c.get(0)
-            .and_then(|m| m.as_str().chars().last())
-            .map(|l| l.to_ascii_uppercase())
-            .into_iter()
-            .collect::<String>()
+        c.get(0).and_then(|m| m.as_str().chars().last()).map(|l| l.to_ascii_uppercase()).into_iter().collect::<String>()
     })
     .into_owned()
 }
@@ -62,9 +58,7 @@ pub fn to_camel_case(s: &str) -> String {
 /// DataJoint's `from_camel_case`, with its error for names that are not CamelCase.
 pub fn from_camel_case(name: &str) -> Result<String> {
     if !is_camel_case(name) {
-        return Err(Error::dj(
-            "ClassName must be alphanumeric in CamelCase, begin with a capital letter",
-        ));
+        return Err(Error::dj("ClassName must be alphanumeric in CamelCase, begin with a capital letter"));
     }
     // Every character is a word character, so `\b[A-Z]` is only the first and `\B[A-Z]` the rest.
     let mut out = String::with_capacity(name.len() + 4);
@@ -87,9 +81,7 @@ pub fn table_name(tier: Tier, class_name: &str, master_table: Option<&str>) -> R
     match tier {
         Tier::Part => match master_table {
             Some(master) => Ok(format!("{master}__{snake}")),
-            None => Err(Error::dj(format!(
-                "Part table {class_name} has no master table"
-            ))),
+            None => Err(Error::dj(format!("Part table {class_name} has no master table"))),
         },
         _ => Ok(format!("{}{snake}", tier.prefix())),
     }
@@ -100,9 +92,7 @@ pub fn table_name(tier: Tier, class_name: &str, master_table: Option<&str>) -> R
 /// 64-character names already fail and the message shows two opening backticks.
 pub fn check_table_name_length(table_name: &str) -> Result<()> {
     if table_name.chars().count() + 1 > MAX_TABLE_NAME_LENGTH {
-        return Err(Error::dj(format!(
-            "Table name ``{table_name}` exceeds the max length of {MAX_TABLE_NAME_LENGTH}"
-        )));
+        return Err(Error::dj(format!("Table name ``{table_name}` exceeds the max length of {MAX_TABLE_NAME_LENGTH}")));
     }
     Ok(())
 }
@@ -119,10 +109,7 @@ fn tier_regexes() -> &'static [(Tier, Regex)] {
             (Tier::Lookup, format!("^#{BASE}$")),
             (Tier::Computed, format!("^__{BASE}$")),
             (Tier::Imported, format!("^_{BASE}$")),
-            (
-                Tier::Part,
-                format!("^(?P<master>{master})__(?P<part>{BASE})$"),
-            ),
+            (Tier::Part, format!("^(?P<master>{master})__(?P<part>{BASE})$")),
         ]
         .into_iter()
         .map(|(t, re)| (t, Regex::new(&re).expect("static regex")))
@@ -133,10 +120,7 @@ fn tier_regexes() -> &'static [(Tier, Regex)] {
 /// The tier a table name belongs to, by DataJoint's tier regexes; `None` for hidden (`~`) or
 /// names no tier matches.
 pub fn tier_of(table_name: &str) -> Option<Tier> {
-    tier_regexes()
-        .iter()
-        .find(|(_, re)| re.is_match(table_name))
-        .map(|(t, _)| *t)
+    tier_regexes().iter().find(|(_, re)| re.is_match(table_name)).map(|(t, _)| *t)
 }
 
 /// A Part table name split into (master table name, part's snake name), as `Part.tier_regexp`.
@@ -146,18 +130,14 @@ pub fn split_part(table_name: &str) -> Option<(String, String)> {
     }
     let (_, re) = tier_regexes().last()?;
     let caps = re.captures(table_name)?;
-    Some((
-        caps.name("master")?.as_str().to_string(),
-        caps.name("part")?.as_str().to_string(),
-    ))
+    Some((caps.name("master")?.as_str().to_string(), caps.name("part")?.as_str().to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const CAMEL_ERR: &str =
-        "ClassName must be alphanumeric in CamelCase, begin with a capital letter";
+    const CAMEL_ERR: &str = "ClassName must be alphanumeric in CamelCase, begin with a capital letter";
 
     #[test]
     fn from_camel_case_converts() {
@@ -179,15 +159,7 @@ mod tests {
     #[test]
     fn from_camel_case_rejects() {
         // oracle: DataJointError 'ClassName must be alphanumeric in CamelCase, begin with a capital letter'
-        for bad in [
-            "Table_With_Underscores",
-            "repNames",
-            "10_all",
-            "hello world",
-            "#baisc_names",
-            "",
-            "Ünter",
-        ] {
+        for bad in ["Table_With_Underscores", "repNames", "10_all", "hello world", "#baisc_names", "", "Ünter"] {
             let e = from_camel_case(bad).unwrap_err();
             assert_eq!(e.message, CAMEL_ERR, "{bad}");
         }
@@ -214,29 +186,12 @@ mod tests {
 
     #[test]
     fn table_names_by_tier() {
-        assert_eq!(
-            table_name(Tier::Manual, "Subject", None).unwrap(),
-            "subject"
-        );
+        assert_eq!(table_name(Tier::Manual, "Subject", None).unwrap(), "subject");
         assert_eq!(table_name(Tier::Lookup, "Param", None).unwrap(), "#param");
-        assert_eq!(
-            table_name(Tier::Imported, "RawData", None).unwrap(),
-            "_raw_data"
-        );
-        assert_eq!(
-            table_name(Tier::Computed, "Spikes", None).unwrap(),
-            "__spikes"
-        );
-        assert_eq!(
-            table_name(Tier::Part, "Unit", Some("__spikes")).unwrap(),
-            "__spikes__unit"
-        );
-        assert_eq!(
-            table_name(Tier::Manual, "bad_name", None)
-                .unwrap_err()
-                .message,
-            CAMEL_ERR
-        );
+        assert_eq!(table_name(Tier::Imported, "RawData", None).unwrap(), "_raw_data");
+        assert_eq!(table_name(Tier::Computed, "Spikes", None).unwrap(), "__spikes");
+        assert_eq!(table_name(Tier::Part, "Unit", Some("__spikes")).unwrap(), "__spikes__unit");
+        assert_eq!(table_name(Tier::Manual, "bad_name", None).unwrap_err().message, CAMEL_ERR);
     }
 
     #[test]

@@ -51,9 +51,7 @@ pub struct AttributeLine {
 impl AttributeLine {
     /// `= null` in any case: the attribute is nullable and defaults to NULL.
     pub fn nullable(&self) -> bool {
-        self.default
-            .as_deref()
-            .is_some_and(|d| d.to_lowercase() == "null")
+        self.default.as_deref().is_some_and(|d| d.to_lowercase() == "null")
     }
 }
 
@@ -82,9 +80,7 @@ pub struct ForeignKeyLine {
 impl ForeignKeyLine {
     /// The reference text as DataJoint quotes it in messages (tabs expanded, comment kept).
     pub fn ref_text(&self) -> String {
-        fk::split(&self.line)
-            .map(|s| s.ref_text)
-            .unwrap_or_default()
+        fk::split(&self.line).map(|s| s.ref_text).unwrap_or_default()
     }
 
     /// DataJoint's error when the reference does not evaluate (unknown name, `proj` raising).
@@ -180,46 +176,33 @@ pub fn parse_definition_with(text: &str, resolver: &mut dyn Resolver) -> Result<
 
 /// `re.split(r"\s*\n\s*", text.strip())`: every line stripped of Python whitespace.
 fn split_lines(text: &str) -> Vec<String> {
-    py_strip(text)
-        .split('\n')
-        .map(|l| l.trim_matches(py_isspace).to_string())
-        .collect()
+    py_strip(text).split('\n').map(|l| l.trim_matches(py_isspace).to_string()).collect()
 }
 
 /// An arrow with none of `"`, `#`, `'` before it.
 fn is_foreign_key(line: &str) -> bool {
-    line.find("->")
-        .is_some_and(|at| !line[..at].contains(['"', '#', '\'']))
+    line.find("->").is_some_and(|at| !line[..at].contains(['"', '#', '\'']))
 }
 
 /// `re.match(r"^(unique\s+)?index\s*.*$", line, re.I)`.
 fn is_index(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)^(?:unique[\s\x1c-\x1f]+)?index").expect("static regex"))
-        .is_match(line)
+    RE.get_or_init(|| Regex::new(r"(?i)^(?:unique[\s\x1c-\x1f]+)?index").expect("static regex")).is_match(line)
 }
 
 fn unresolved(ref_text: &str) -> Error {
-    Error::dj(format!(
-        "Foreign key reference {ref_text} could not be resolved"
-    ))
+    Error::dj(format!("Foreign key reference {ref_text} could not be resolved"))
 }
 
 fn unsupported(ref_text: &str) -> Error {
-    Error::dj(format!(
-        "Dependency \"{ref_text}\" is not supported (yet). Use a base table or its projection."
-    ))
+    Error::dj(format!("Dependency \"{ref_text}\" is not supported (yet). Use a base table or its projection."))
 }
 
 /// `compile_foreign_key`'s checks in its order: syntax, eval, options, nullable key, shape.
 fn foreign_key(line: String, in_key: bool, resolver: &mut dyn Resolver) -> Result<ForeignKeyLine> {
     let split = fk::split(&line)?;
     let shape = fk::shape(&split.ref_text);
-    let options: Vec<String> = split
-        .options
-        .iter()
-        .map(|o| o.to_ascii_uppercase())
-        .collect();
+    let options: Vec<String> = split.options.iter().map(|o| o.to_ascii_uppercase()).collect();
     let mut out = ForeignKeyLine {
         in_key,
         nullable: options.iter().any(|o| o == "NULLABLE"),
@@ -231,21 +214,14 @@ fn foreign_key(line: String, in_key: bool, resolver: &mut dyn Resolver) -> Resul
     };
     match &shape {
         RefShape::Unresolvable => return Err(unresolved(&split.ref_text)),
-        RefShape::Table {
-            name,
-            renames,
-            attributes,
-        } => {
+        RefShape::Table { name, renames, attributes } => {
             out.reference = name.clone();
             out.renames = renames.clone();
             out.attributes = attributes.clone();
             resolver.resolve(&out)?;
         }
         RefShape::Unsupported => {
-            if !fk::free_names(&split.ref_text)
-                .iter()
-                .all(|n| resolver.name_exists(n))
-            {
+            if !fk::free_names(&split.ref_text).iter().all(|n| resolver.name_exists(n)) {
                 return Err(unresolved(&split.ref_text));
             }
         }
@@ -254,10 +230,7 @@ fn foreign_key(line: String, in_key: bool, resolver: &mut dyn Resolver) -> Resul
         return Err(Error::dj(format!("Invalid foreign key option \"{bad}\"")));
     }
     if out.nullable && in_key {
-        return Err(Error::dj(format!(
-            "Primary dependencies cannot be nullable in line \"{}\"",
-            out.line
-        )));
+        return Err(Error::dj(format!("Primary dependencies cannot be nullable in line \"{}\"", out.line)));
     }
     if shape == RefShape::Unsupported {
         return Err(unsupported(&split.ref_text));
@@ -270,25 +243,15 @@ fn index(line: String) -> Result<IndexLine> {
     static RE: OnceLock<Regex> = OnceLock::new();
     static ARG: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(unique[\s\x1c-\x1f]+)?index[\s\x1c-\x1f]*\([\s\x1c-\x1f]*(.*)\)")
-            .expect("static regex")
+        Regex::new(r"(?i)^(unique[\s\x1c-\x1f]+)?index[\s\x1c-\x1f]*\([\s\x1c-\x1f]*(.*)\)").expect("static regex")
     });
     let Some(caps) = re.captures(&line) else {
-        return Err(Error::dj(format!(
-            "Table definition syntax error in line \"{line}\""
-        )));
+        return Err(Error::dj(format!("Table definition syntax error in line \"{line}\"")));
     };
     let args = caps.get(2).map_or("", |m| m.as_str());
     let arg = ARG.get_or_init(|| Regex::new(r"(?:[^,(]|\([^)]*\))+").expect("static regex"));
-    let attributes = arg
-        .find_iter(args)
-        .map(|m| py_strip(m.as_str()).to_string())
-        .collect();
-    Ok(IndexLine {
-        unique: caps.get(1).is_some(),
-        attributes,
-        line,
-    })
+    let attributes = arg.find_iter(args).map(|m| py_strip(m.as_str()).to_string()).collect();
+    Ok(IndexLine { unique: caps.get(1).is_some(), attributes, line })
 }
 
 /// `compile_attribute`'s checks in its order: syntax, nullable key, comment colon, type, blob
@@ -304,17 +267,12 @@ fn attribute(line: String, in_key: bool, resolver: &mut dyn Resolver) -> Result<
         line,
     };
     if out.nullable() && in_key {
-        return Err(Error::dj(format!(
-            "Primary key attributes cannot be nullable in line \"{}\"",
-            out.line
-        )));
+        return Err(Error::dj(format!("Primary key attributes cannot be nullable in line \"{}\"", out.line)));
     }
     // DataJoint escapes double quotes before this check, and its message shows them escaped.
     let escaped = out.comment.replace('"', "\\\"");
     if escaped.starts_with(':') {
-        return Err(Error::dj(format!(
-            "An attribute comment must not start with a colon in comment \"{escaped}\""
-        )));
+        return Err(Error::dj(format!("An attribute comment must not start with a colon in comment \"{escaped}\"")));
     }
     resolver.check_type(&out)?;
     if attr::is_serialized_type(&out.type_text) && out.default.is_some() && !out.nullable() {

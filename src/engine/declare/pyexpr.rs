@@ -21,15 +21,14 @@ pub enum Tok {
 }
 
 const OPS: [&str; 31] = [
-    "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "@", "&", "|",
-    "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", "=",
+    "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">",
+    "(", ")", "[", "]", "{", "}", ",", ":", ".", "=",
 ];
 
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// Python's tokenizer gives up at this bracket depth; we also bound recursion with it.
@@ -67,12 +66,9 @@ pub fn tokenize(src: &str) -> Option<Vec<Tok>> {
             let (tok, end) = string(&c, i, "")?;
             toks.push(tok);
             i = end;
-        } else if ch.is_ascii_digit()
-            || (ch == '.' && c.get(i + 1).is_some_and(|x| x.is_ascii_digit()))
-        {
+        } else if ch.is_ascii_digit() || (ch == '.' && c.get(i + 1).is_some_and(|x| x.is_ascii_digit())) {
             while let Some(&x) = c.get(i) {
-                let exp_sign = (x == '+' || x == '-')
-                    && matches!(c.get(i.wrapping_sub(1)), Some('e') | Some('E'));
+                let exp_sign = (x == '+' || x == '-') && matches!(c.get(i.wrapping_sub(1)), Some('e') | Some('E'));
                 if x.is_ascii_alphanumeric() || x == '_' || x == '.' || exp_sign {
                     i += 1;
                 } else {
@@ -81,11 +77,7 @@ pub fn tokenize(src: &str) -> Option<Vec<Tok>> {
             }
             toks.push(Tok::Num);
         } else {
-            let op = OPS.iter().find(|op| {
-                op.chars()
-                    .enumerate()
-                    .all(|(k, oc)| c.get(i + k) == Some(&oc))
-            })?;
+            let op = OPS.iter().find(|op| op.chars().enumerate().all(|(k, oc)| c.get(i + k) == Some(&oc)))?;
             toks.push(Tok::Op(op));
             i += op.chars().count();
         }
@@ -94,10 +86,7 @@ pub fn tokenize(src: &str) -> Option<Vec<Tok>> {
 }
 
 fn is_prefix(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "r" | "u" | "b" | "br" | "rb" | "f" | "fr" | "rf"
-    )
+    matches!(w.to_ascii_lowercase().as_str(), "r" | "u" | "b" | "br" | "rb" | "f" | "fr" | "rf")
 }
 
 /// A string literal at `i` with lower-cased `prefix`: the token and the index after it.
@@ -111,10 +100,7 @@ fn string(c: &[char], i: usize, prefix: &str) -> Option<(Tok, usize)> {
     loop {
         let ch = *c.get(j)?;
         if ch == q && (!triple || (c.get(j + 1) == Some(&q) && c.get(j + 2) == Some(&q))) {
-            return Some((
-                Tok::Str { value, plain },
-                if triple { j + 3 } else { j + 1 },
-            ));
+            return Some((Tok::Str { value, plain }, if triple { j + 3 } else { j + 1 }));
         }
         if (ch == '\n' || ch == '\r') && !triple {
             return None;
@@ -147,11 +133,7 @@ fn string(c: &[char], i: usize, prefix: &str) -> Option<(Tok, usize)> {
 
 /// Whether `toks` form one valid Python `eval` input (an expression list).
 pub fn is_expression(toks: &[Tok]) -> bool {
-    let mut p = P {
-        t: toks,
-        i: 0,
-        depth: 0,
-    };
+    let mut p = P { t: toks, i: 0, depth: 0 };
     p.exprlist(true).is_some() && p.i == toks.len()
 }
 
@@ -190,11 +172,7 @@ impl P<'_> {
     fn starts_expr(&self) -> bool {
         match self.peek() {
             Some(Tok::Name(n)) => {
-                !is_keyword(n)
-                    || matches!(
-                        n.as_str(),
-                        "True" | "False" | "None" | "not" | "lambda" | "await"
-                    )
+                !is_keyword(n) || matches!(n.as_str(), "True" | "False" | "None" | "not" | "lambda" | "await")
             }
             Some(Tok::Num) | Some(Tok::Str { .. }) => true,
             Some(Tok::Op(o)) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..." | "*"),
@@ -266,11 +244,7 @@ impl P<'_> {
     fn not_test(&mut self) -> R {
         if self.eat_kw("not") {
             self.depth += 1;
-            let r = if self.depth > MAX_DEPTH {
-                None
-            } else {
-                self.not_test()
-            };
+            let r = if self.depth > MAX_DEPTH { None } else { self.not_test() };
             self.depth -= 1;
             return r;
         }
@@ -279,17 +253,13 @@ impl P<'_> {
     fn comparison(&mut self) -> R {
         self.or_expr()?;
         loop {
-            let op = ["<", ">", "==", ">=", "<=", "!="]
-                .iter()
-                .any(|o| self.eat_op(o));
+            let op = ["<", ">", "==", ">=", "<=", "!="].iter().any(|o| self.eat_op(o));
             let kw = !op
                 && (self.eat_kw("in")
-                    || (self.is_kw("not")
-                        && matches!(self.t.get(self.i + 1), Some(Tok::Name(n)) if n == "in")
-                        && {
-                            self.i += 2;
-                            true
-                        })
+                    || (self.is_kw("not") && matches!(self.t.get(self.i + 1), Some(Tok::Name(n)) if n == "in") && {
+                        self.i += 2;
+                        true
+                    })
                     || (self.eat_kw("is") && {
                         self.eat_kw("not");
                         true
@@ -363,9 +333,7 @@ impl P<'_> {
         let tok = self.peek()?.clone();
         self.i += 1;
         match tok {
-            Tok::Name(n) => {
-                (!is_keyword(&n) || matches!(n.as_str(), "True" | "False" | "None")).then_some(())
-            }
+            Tok::Name(n) => (!is_keyword(&n) || matches!(n.as_str(), "True" | "False" | "None")).then_some(()),
             Tok::Num => Some(()),
             Tok::Str { .. } => {
                 while matches!(self.peek(), Some(Tok::Str { .. })) {
