@@ -21,6 +21,19 @@ pub fn syntax_error(near: &str) -> Error {
     )
 }
 
+/// 1064 for a whole statement: MySQL quotes `sql` from byte `offset` on and counts the line the
+/// offset is on. (DataJoint then raises `QuerySyntaxError(message, query)`.)
+// oracle: "... near 'abc) NOT NULL,\nPRIMARY KEY (`k`)\n) ENGINE=InnoDB, COMMENT \"\"' at line 3".
+pub fn syntax_error_at(sql: &str, offset: usize) -> Error {
+    let offset = (0..=offset.min(sql.len())).rev().find(|i| sql.is_char_boundary(*i)).unwrap_or(0);
+    let line = 1 + sql[..offset].matches('\n').count();
+    let mut e = syntax_error(&sql[offset..]);
+    if line != 1 {
+        e.message = format!("{} {line}", e.message.trim_end_matches(char::is_numeric).trim_end());
+    }
+    e
+}
+
 /// DataJoint's `match_type` failure.
 pub fn unsupported(type_text: &str) -> Error {
     Error::dj(format!("Unsupported attribute type {type_text}"))

@@ -21,7 +21,7 @@ mod uuid_text;
 #[cfg(test)]
 mod tests;
 
-pub use errors::syntax_error;
+pub use errors::{syntax_error, syntax_error_at};
 pub use parse::parse_column_type;
 
 /// SQLite's declaration for char/varchar/enum: text under MySQL's default collation.

@@ -133,6 +133,16 @@ fn mysql_syntax_errors() {
     }
 }
 
+#[test]
+fn syntax_error_in_a_statement_counts_lines() {
+    let sql = "CREATE TABLE t (\n`k` int NOT NULL,\n`x` varchar(abc) NOT NULL\n)";
+    let at = sql.find("abc").unwrap();
+    let e = syntax_error_at(sql, at);
+    assert_eq!(e.message, format!("{SYNTAX} 'abc) NOT NULL\n)' at line 3"));
+    assert_eq!(syntax_error_at("x y", 2).message, format!("{SYNTAX} 'y' at line 1"));
+    let _ = syntax_error_at("é", 1);
+}
+
 // oracle: same codes on MariaDB (1291 names 'a' for enum('a','A')); texts follow MySQL 8.0 (MariaDB: "Too big precision specified
 // for 'x'. Maximum is 65", "Display width out of range for 'x' (max = 255)", no final period on 1427).
 #[test]
