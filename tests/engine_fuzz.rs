@@ -127,14 +127,23 @@ const VALUES: &[fn(u64) -> Value] = &[
     |_| Value::Bytes(vec![0, 255, 10]),
 ];
 
+const SANE_NAMES: &[&str] = &["a", "b", "c", "d", "e"];
+const SANE_TYPES: &[&str] = &["int", "varchar(8)", "float", "date", "uuid", "enum('a','b')", "blob", "decimal(5,2)"];
+
+/// Half the definitions are mostly well-formed, so the insert and fetch paths get exercised;
+/// the other half are hostile.
 fn random_definition(rng: &mut Rng) -> String {
     let lines = 1 + rng.next() % 6;
+    let sane = rng.next() % 2 == 0;
     let mut out = Vec::new();
     if rng.next() % 4 == 0 {
         out.push("# table comment".to_string());
     }
     for _ in 0..lines {
-        if rng.next() % 3 == 0 {
+        if sane && rng.next() % 5 != 0 {
+            let default = if rng.next() % 4 == 0 { "= null" } else { "" };
+            out.push(format!("{} {} : {}", rng.pick(SANE_NAMES), default, rng.pick(SANE_TYPES)));
+        } else if rng.next() % 3 == 0 {
             out.push(rng.pick(EXTRA).to_string());
         } else {
             out.push(format!(

@@ -131,7 +131,7 @@ fn strict_mode_data_errors() {
     );
     // The row number counts rows within the call.
     let rows = [
-        map(&[("subject_id", "ok".into()), ("weight", Value::Int(1))]),
+        map(&[("subject_id", "ok".into()), ("sex", "M".into()), ("weight", Value::Int(1))]),
         map(&[("subject_id", "bad".into()), ("sex", "Q".into()), ("weight", Value::Int(1))]),
     ];
     let err = ctx.world.insert(&subject, &rows, &InsertOptions::default()).unwrap_err();

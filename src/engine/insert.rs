@@ -7,7 +7,6 @@ use super::declare::Tier;
 use super::error::{Error, Kind, Result};
 use super::heading::{Attribute, TableInfo, TableName};
 use super::integrity;
-use super::py::str_repr;
 use super::types::ColumnDefault;
 use super::value::Value;
 use super::world::{internal, World};
@@ -100,6 +99,8 @@ impl World {
         const PRIMARYKEY: i32 = 1555;
         const UNIQUE: i32 = 2067;
         const FOREIGNKEY: i32 = 787;
+        // ON DELETE RESTRICT fires as a trigger-like action: SQLITE_CONSTRAINT_TRIGGER.
+        const RESTRICT: i32 = 1811;
         // InnoDB checks a row's foreign keys before its unique keys.
         if let Some(err) = integrity::missing_parent(self, info, values) {
             return err;
@@ -114,7 +115,7 @@ impl World {
                 )
             }
             // REPLACE deletes the old row first; its children block that.
-            FOREIGNKEY => integrity::referenced_row(self, info, values).unwrap_or_else(|| internal(e)),
+            FOREIGNKEY | RESTRICT => integrity::referenced_row(self, info, values).unwrap_or_else(|| internal(e)),
             _ => internal(e),
         }
     }
@@ -175,55 +176,12 @@ fn row_values<'r>(info: &TableInfo, row: &'r Row, fields: &[usize]) -> Result<Ve
     }
     for (attr, slot) in info.attributes.iter().zip(out.iter_mut()) {
         if let Some(v) = slot {
-            if sends_default(attr, v)? {
+            if attr.ty.insert_uses_default(v)? {
                 *slot = None;
             }
         }
     }
     Ok(out)
-}
-
-/// DataJoint sends SQL `DEFAULT` for `None`, and for `""` or NaN in a numeric attribute; any
-/// other string for a numeric attribute must parse as Python's `float()` does.
-fn sends_default(attr: &Attribute, v: &Value) -> Result<bool> {
-    if v.is_null() {
-        return Ok(true);
-    }
-    if !attr.ty.is_numeric() {
-        return Ok(false);
-    }
-    match v {
-        Value::Float(f) => Ok(f.is_nan()),
-        Value::Str(s) if s.is_empty() => Ok(true),
-        Value::Str(s) => match python_float(s) {
-            Some(f) => Ok(f.is_nan()),
-            None => Err(Error::new(Kind::ValueError, format!("could not convert string to float: {}", str_repr(s)))),
-        },
-        _ => Ok(false),
-    }
-}
-
-/// Python's `float(str)`: surrounding whitespace, `_` between digits, `inf`/`nan` words.
-fn python_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let word = lower.trim_start_matches(['+', '-']);
-    if matches!(word, "inf" | "infinity" | "nan") {
-        let neg = lower.starts_with('-');
-        return Some(match word {
-            "nan" => f64::NAN,
-            _ if neg => f64::NEG_INFINITY,
-            _ => f64::INFINITY,
-        });
-    }
-    if t.starts_with('_') || t.ends_with('_') || t.contains("__") {
-        return None;
-    }
-    let cleaned: String = t.chars().filter(|c| *c != '_').collect();
-    if cleaned.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') {
-        return None;
-    }
-    cleaned.parse::<f64>().ok()
 }
 
 /// The stored value of one column: the given value, or the column's default.

@@ -58,7 +58,7 @@ impl World {
         for item in &def.items {
             match item {
                 Item::Attribute(a) => {
-                    let parsed = types::parse_type(&a.type_text)?;
+                    let parsed = types::parse_column_type(&a.type_text, &a.name)?;
                     let (ty, comment) = match parsed.ty {
                         AttrType::Uuid => ("binary(16)".to_string(), format!(":uuid:{}", escape_comment(&a.comment))),
                         _ => (a.type_text.clone(), escape_comment(&a.comment)),

@@ -5,7 +5,7 @@ use super::naming::{self, Tier};
 use super::parse::{self, parse_definition_with, AttributeLine, ForeignKeyLine, Item};
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::{Attribute, ForeignKey, Index, TableInfo, TableName};
-use crate::engine::types::{self, AttrType, ColumnDefault};
+use crate::engine::types::{self, ColumnDefault};
 use crate::engine::world::{internal, World};
 
 /// What to declare: DataJoint's `@schema class Name(tier): definition = ...`.
@@ -80,7 +80,7 @@ impl World {
         for item in &def.items {
             match item {
                 Item::Attribute(a) => {
-                    let parsed = types::parse_type(&a.type_text)?;
+                    let parsed = types::parse_column_type(&a.type_text, &a.name)?;
                     let default = match &a.default {
                         None => ColumnDefault::None,
                         Some(lit) => types::column_default(&parsed.ty, lit, &a.name)?,
@@ -210,32 +210,15 @@ impl parse::Resolver for Checks<'_> {
     }
 
     fn check_type(&mut self, attribute: &AttributeLine) -> Result<()> {
-        types::parse_type(&attribute.type_text).map(|_| ())
+        types::parse_column_type(&attribute.type_text, &attribute.name).map(|_| ())
     }
 }
 
 /// What MySQL 8.0 itself rejects in the `CREATE TABLE` DataJoint sends.
 fn check_server_rules(attributes: &[Attribute], indexes: &[Index]) -> Result<()> {
     for a in attributes.iter().filter(|a| a.in_key) {
-        match a.ty {
-            AttrType::Blob(_) => {
-                return Err(Error::mysql(
-                    Kind::OperationalError,
-                    1170,
-                    format!("BLOB/TEXT column '{}' used in key specification without a key length", a.name),
-                ))
-            }
-            AttrType::Json => {
-                return Err(Error::mysql(
-                    Kind::OperationalError,
-                    3152,
-                    format!(
-                        "JSON column '{}' supports indexing only via generated columns on a specified JSON path.",
-                        a.name
-                    ),
-                ))
-            }
-            _ => {}
+        if let Some(err) = a.ty.key_error(&a.name) {
+            return Err(err);
         }
     }
     for index in indexes {
