@@ -215,6 +215,36 @@ fn year(lit: Lit, column: &str, row: usize) -> Result<Sql> {
     y.map(Sql::Integer).ok_or_else(|| out_of_range(column, row))
 }
 
+/// The common cases of [`numeric`] without the text round trip, with the same results: an
+/// integer into an integer column, and a finite number into a float column (Python's repr
+/// round-trips, so parsing it back gives the same double).
+fn numeric_fast_path(ty: &AttrType, v: &Value, column: &str, row: usize) -> Option<Result<Sql>> {
+    match (ty, v) {
+        (AttrType::Integer { kind, unsigned }, Value::Int(i)) => {
+            let (lo, hi) = int_range(*kind, *unsigned);
+            let n = i128::from(*i);
+            Some(if n >= lo && n <= hi { Ok(Sql::Integer(*i)) } else { Err(out_of_range(column, row)) })
+        }
+        (AttrType::Float { double, unsigned }, Value::Int(_) | Value::Float(_)) => {
+            let f = match v {
+                Value::Int(i) => *i as f64,
+                Value::Float(f) => *f,
+                _ => return None,
+            };
+            let max = if *double { f64::MAX } else { f64::from(f32::MAX) };
+            if !f.is_finite() {
+                return None;
+            }
+            Some(if f.abs() > max || *unsigned && f < 0.0 {
+                Err(out_of_range(column, row))
+            } else {
+                Ok(Sql::Real(if *double { f } else { f64::from(f as f32) }))
+            })
+        }
+        _ => None,
+    }
+}
+
 /// See [`AttrType::to_storage`].
 pub fn to_storage(ty: &AttrType, v: &Value, column: &str, row: usize) -> Result<Sql> {
     if v.is_null() {
@@ -225,6 +255,9 @@ pub fn to_storage(ty: &AttrType, v: &Value, column: &str, row: usize) -> Result<
             // DataJoint: `value == ""` or NaN means DEFAULT (see `insert_uses_default`).
             if matches!(v, Value::Str(s) if s.is_empty()) || python_float(v)?.is_nan() {
                 return Ok(Sql::Null);
+            }
+            if let Some(stored) = numeric_fast_path(ty, v, column, row) {
+                return stored;
             }
             numeric(ty, &python_str(v), column, row)
         }
@@ -253,15 +286,23 @@ pub fn from_storage(ty: &AttrType, v: ValueRef<'_>) -> Value {
         (AttrType::Blob(_), ValueRef::Blob(b)) => blob::decode(b),
         (AttrType::Json, ValueRef::Text(t)) => json::from_json_text(&String::from_utf8_lossy(t)),
         // FLOAT is single precision: MySQL sends its shortest float32 text (0.1, not 0.10000000149).
-        (AttrType::Float { double: false, .. }, ValueRef::Real(f)) => {
-            Value::Float((f as f32).to_string().parse().unwrap_or(f))
-        }
+        (AttrType::Float { double: false, .. }, ValueRef::Real(f)) => Value::Float(single_text_value(f)),
         (AttrType::Decimal { .. } | AttrType::Float { .. }, ValueRef::Integer(i)) => Value::Float(i as f64),
         (_, ValueRef::Integer(i)) => Value::Int(i),
         (_, ValueRef::Real(f)) => Value::Float(f),
         (_, ValueRef::Text(t)) => Value::Str(String::from_utf8_lossy(t).into_owned()),
         (_, ValueRef::Blob(b)) => Value::Bytes(b.to_vec()),
     }
+}
+
+/// The double a FLOAT column's value reads back as: the shortest float32 text, parsed. A
+/// multiple of 1/16 below 8192 is its own shortest text (no shorter decimal lies within half a
+/// float32 step of it), so it skips the text round trip.
+fn single_text_value(f: f64) -> f64 {
+    if (f * 16.0).fract() == 0.0 && f.abs() < 8192.0 {
+        return f;
+    }
+    (f as f32).to_string().parse().unwrap_or(f)
 }
 
 /// See [`AttrType::insert_uses_default`].
