@@ -171,3 +171,77 @@ fn every_type_describes_with_mysql8_names_and_defaults() {
     assert_eq!(row[9], Value::from("U"));
     assert_eq!(row[14], Value::Null);
 }
+
+#[test]
+fn seed_pipeline_rows_flow_through_uuid_keys_and_blobs() {
+    use djsandbox::engine::hash::key_hash;
+    use djsandbox::engine::{FetchSpec, InsertOptions, Query, Restriction, Row};
+    let mut ctx = seed();
+    let subject = ctx.t("Subject");
+    let subjects: Vec<Row> =
+        ["mango", "kiwi"].iter().map(|s| Row::Map(vec![("subject_id".into(), (*s).into())])).collect();
+    ctx.world.insert(&subject, &subjects, &InsertOptions::default()).unwrap();
+    let params =
+        Value::Map([("window_s".to_string(), Value::Float(1.0)), ("threshold".to_string(), Value::Float(0.5))].into());
+    ctx.world.insert_contents(&ctx.t("MyParams"), &[Row::Positional(vec!["default".into(), params.clone()])]).unwrap();
+    // blind_subjects: subject_id = key_hash(key), the real id kept as actual_id.
+    let keys = ctx
+        .world
+        .fetch(&Query::table(subject), &FetchSpec { attrs: vec!["KEY".into()], ..Default::default() })
+        .unwrap();
+    let blinded: Vec<Row> = keys
+        .rows
+        .iter()
+        .map(|k| {
+            let hash = key_hash([("subject_id", &k[0])]);
+            Row::Map(vec![("subject_id".into(), hash.into()), ("actual_id".into(), k[0].clone())])
+        })
+        .collect();
+    ctx.world
+        .insert(&ctx.t("SubjBlinded"), &blinded, &InsertOptions { skip_duplicates: true, ..Default::default() })
+        .unwrap();
+    let sb = ctx.world.fetch(&Query::table(ctx.t("SubjBlinded")), &FetchSpec::default()).unwrap();
+    // key_hash gives 32 hex digits; stored as uuid they come back in canonical form.
+    let mango = key_hash([("subject_id", &Value::from("mango"))]);
+    let canonical = format!("{}-{}-{}-{}-{}", &mango[..8], &mango[8..12], &mango[12..16], &mango[16..20], &mango[20..]);
+    assert!(sb.rows.contains(&vec![Value::Str(canonical.clone()), "mango".into()]), "{:?}", sb.rows);
+    let selection =
+        Row::Map(vec![("subject_id".into(), canonical.clone().into()), ("param_name".into(), "default".into())]);
+    ctx.world.insert(&ctx.t("MyAnalysisSelection"), &[selection], &InsertOptions::default()).unwrap();
+    let q = Query::table(ctx.t("MyParams")).restrict(Restriction::Map(vec![("param_name".into(), "default".into())]));
+    assert_eq!(ctx.world.fetch1(&q, &["params".into()]).unwrap().rows[0][0], params);
+    // The Selection row refers to a Lookup row that does not exist: MySQL's 1452.
+    let missing = Row::Map(vec![("subject_id".into(), canonical.into()), ("param_name".into(), "quick".into())]);
+    let err = ctx.world.insert(&ctx.t("MyAnalysisSelection"), &[missing], &InsertOptions::default()).unwrap_err();
+    assert_eq!(
+        err.message,
+        "Cannot add or update a child row: a foreign key constraint fails (`workshop_sailor`.`my_analysis_selection`, CONSTRAINT `my_analysis_selection_ibfk_2` FOREIGN KEY (`param_name`) REFERENCES `#my_params` (`param_name`) ON DELETE RESTRICT ON UPDATE CASCADE)"
+    );
+}
+
+#[test]
+fn class_names_must_be_camel_case() {
+    let mut ctx = Ctx::new();
+    let err = ctx.declare("s", "Table_With_Underscores", Tier::Manual, "x : int").unwrap_err();
+    assert_eq!(
+        err,
+        djsandbox::engine::Error::dj("ClassName must be alphanumeric in CamelCase, begin with a capital letter")
+    );
+    let t = ctx.declare("s", "SelectPK", Tier::Computed, "x : int").unwrap();
+    assert_eq!(t.table, "__select_p_k");
+}
+
+#[test]
+fn bad_defaults_are_mysql_1067() {
+    let mut ctx = Ctx::new();
+    // oracle: `s = -3 : smallint unsigned` → OperationalError (1067, "Invalid default value for 's'")
+    let err = ctx.declare("s", "Bad", Tier::Manual, "k : int\n---\ns = -3 : smallint unsigned").unwrap_err();
+    assert_eq!(
+        err,
+        djsandbox::engine::Error::mysql(
+            djsandbox::engine::Kind::OperationalError,
+            1067,
+            "Invalid default value for 's'"
+        )
+    );
+}
