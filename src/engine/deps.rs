@@ -31,30 +31,26 @@ impl World {
 
     /// `name` and every table downstream of it, in topological order (`name` first).
     pub fn descendants(&self, name: &TableName) -> Vec<TableName> {
-        let mut found: BTreeSet<TableName> = BTreeSet::new();
-        let mut stack = vec![name.clone()];
-        while let Some(t) = stack.pop() {
-            if found.insert(t.clone()) {
-                stack.extend(self.children(&t));
-            }
-        }
-        let all: Vec<TableName> = found.into_iter().collect();
-        self.topo_sort(&all)
+        self.topo_sort(&self.reach(name, |t| self.children(t)))
     }
 
     /// `name` and every table upstream of it, in reverse topological order (`name` first).
     pub fn ancestors(&self, name: &TableName) -> Vec<TableName> {
-        let mut found: BTreeSet<TableName> = BTreeSet::new();
-        let mut stack = vec![name.clone()];
-        while let Some(t) = stack.pop() {
-            if found.insert(t.clone()) {
-                stack.extend(self.parents(&t));
-            }
-        }
-        let all: Vec<TableName> = found.into_iter().collect();
-        let mut sorted = self.topo_sort(&all);
+        let mut sorted = self.topo_sort(&self.reach(name, |t| self.parents(t)));
         sorted.reverse();
         sorted
+    }
+
+    /// Every table reachable from `start` by repeatedly following `next`, `start` included.
+    fn reach(&self, start: &TableName, next: impl Fn(&TableName) -> Vec<TableName>) -> Vec<TableName> {
+        let mut found: BTreeSet<TableName> = BTreeSet::new();
+        let mut stack = vec![start.clone()];
+        while let Some(t) = stack.pop() {
+            if found.insert(t.clone()) {
+                stack.extend(next(&t));
+            }
+        }
+        found.into_iter().collect()
     }
 
     /// The Part tables of master `name`, in declaration order.
