@@ -3,6 +3,7 @@
 //! No rhai and no terminal here: a Rust API that the scripting layer wraps one-to-one.
 
 pub mod collation;
+pub mod condition;
 pub mod declare;
 pub mod deps;
 pub mod describe;

@@ -57,6 +57,7 @@ impl World {
     fn setup(conn: Connection) -> Result<World> {
         collation::register(&conn).map_err(internal)?;
         conn.set_prepared_statement_cache_capacity(256);
+        super::condition::register_functions(&conn).map_err(internal)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(internal)?;
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS djs_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
