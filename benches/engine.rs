@@ -5,9 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use djsandbox::engine::{
-    Declaration, FetchSpec, InsertOptions, Query, Restriction, Row, TableName, Tier, Value, World,
-};
+use djsandbox::engine::{Declaration, FetchSpec, InsertOptions, Restriction, Row, TableName, Tier, Value, World};
 
 const SUBJ: &str = "subj_id : int\n---\nname : varchar(32)\nweight : float";
 
@@ -55,13 +53,18 @@ fn main() {
         insert.push(t0.elapsed());
 
         let t0 = Instant::now();
-        let all = world.fetch(&Query::table(tables[0].clone()), &FetchSpec::default()).unwrap();
+        let all = world.fetch(&world.query(&tables[0].clone()).unwrap(), &FetchSpec::default()).unwrap();
         fetch_all.push(t0.elapsed());
         assert_eq!(all.rows.len(), 10_000);
 
         let t0 = Instant::now();
         for i in (0..10_000).step_by(10) {
-            let q = Query::table(tables[0].clone()).restrict(Restriction::Map(vec![("subj_id".into(), Value::Int(i))]));
+            let q = world
+                .restrict(
+                    &world.query(&tables[0].clone()).unwrap(),
+                    &Restriction::Map(vec![("subj_id".into(), Value::Int(i))]),
+                )
+                .unwrap();
             world.fetch1(&q, &[]).unwrap();
         }
         fetch1.push(t0.elapsed());

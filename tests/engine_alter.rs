@@ -4,7 +4,7 @@
 mod common;
 
 use common::Ctx;
-use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Row, TableName, Tier, Value};
+use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Row, TableName, Tier, Value};
 
 fn fixture() -> (Ctx, TableName) {
     let mut ctx = Ctx::new();
@@ -52,7 +52,7 @@ fn adding_mean_result_keeps_rows_and_fills_the_implicit_default() {
         ctx.describe("A"),
         "# old comment\n-> P\nid                   : int                          \n---\nresult               : float                        \nmean_result          : float                        \nnote=\"x\"             : varchar(8)                   # a note\n"
     );
-    let rows = ctx.world.fetch(&Query::table(a), &FetchSpec::default()).unwrap();
+    let rows = ctx.world.fetch(&ctx.world.query(&a).unwrap(), &FetchSpec::default()).unwrap();
     assert_eq!(rows.columns, ["p", "id", "result", "mean_result", "note"]);
     assert_eq!(rows.rows, vec![vec![Value::Int(1), Value::Int(1), Value::Float(2.0), Value::Float(0.0), "x".into()]]);
 }
@@ -72,7 +72,7 @@ fn rename_modify_and_comment_in_one_statement() {
         sql.as_deref(),
         Some("ALTER TABLE `main_alter`.`a`\n\tMODIFY `mean_result` float NOT NULL AFTER `id`,\n\tCHANGE `result` `res2` double NOT NULL COMMENT \"{result}\" AFTER `mean_result`,\n\tMODIFY `note` varchar(12) NOT NULL DEFAULT \"x\" COMMENT \"a note\" AFTER `res2`,\n\tCOMMENT=\"new comment\"")
     );
-    let rows = ctx.world.fetch(&Query::table(a.clone()), &FetchSpec::default()).unwrap();
+    let rows = ctx.world.fetch(&ctx.world.query(&a.clone()).unwrap(), &FetchSpec::default()).unwrap();
     assert_eq!(rows.columns, ["p", "id", "mean_result", "res2", "note"]);
     assert_eq!(rows.rows[0][3], Value::Float(2.0));
     // The same definition again: nothing to alter.
@@ -98,5 +98,5 @@ fn alter_keeps_children_pointing_at_the_table() {
         .unwrap();
     let orphan = Row::Map(vec![("p".into(), Value::Int(2)), ("id".into(), Value::Int(9)), ("n".into(), Value::Int(1))]);
     assert_eq!(ctx.world.insert(&child, &[orphan], &InsertOptions::default()).unwrap_err().code, Some(1452));
-    assert_eq!(ctx.world.delete_quick(&Query::table(a)).unwrap_err().code, Some(1451));
+    assert_eq!(ctx.world.delete_quick(&ctx.world.query(&a).unwrap()).unwrap_err().code, Some(1451));
 }

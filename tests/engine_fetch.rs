@@ -3,7 +3,7 @@
 mod common;
 
 use common::Ctx;
-use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Restriction, Row, TableName, Tier, Value};
+use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Restriction, Row, TableName, Tier, Value};
 
 fn subjects() -> (Ctx, TableName) {
     let mut ctx = Ctx::new();
@@ -34,7 +34,7 @@ fn spec(attrs: &[&str]) -> FetchSpec {
 #[test]
 fn base_tables_come_back_in_primary_key_order_under_the_collation() {
     let (ctx, t) = subjects();
-    let rows = ctx.world.fetch(&Query::table(t), &FetchSpec::default()).unwrap();
+    let rows = ctx.world.fetch(&ctx.world.query(&t).unwrap(), &FetchSpec::default()).unwrap();
     assert_eq!(rows.columns, ["subject_id", "sex", "weight"]);
     assert_eq!(ids(&rows), ["Beaver", "es", "fi", "y1", "z1"]);
     assert_eq!(rows.rows[0], vec!["Beaver".into(), "U".into(), Value::Float(3.0)]);
@@ -43,7 +43,7 @@ fn base_tables_come_back_in_primary_key_order_under_the_collation() {
 #[test]
 fn order_by_limit_and_offset() {
     let (ctx, t) = subjects();
-    let q = Query::table(t);
+    let q = ctx.world.query(&t).unwrap();
     // oracle: Subject.fetch("subject_id", order_by="subject_id desc", limit=2) → ['z1' 'y1']
     let s = FetchSpec { order_by: vec!["subject_id desc".into()], limit: Some(2), ..spec(&["subject_id"]) };
     assert_eq!(ids(&ctx.world.fetch(&q, &s).unwrap()), ["z1", "y1"]);
@@ -60,7 +60,7 @@ fn order_by_limit_and_offset() {
 #[test]
 fn fetch_errors() {
     let (ctx, t) = subjects();
-    let q = Query::table(t);
+    let q = ctx.world.query(&t).unwrap();
     assert_eq!(ctx.world.fetch(&q, &spec(&["nope"])).unwrap_err(), Error::dj("Attribute `nope` not found."));
     let s = FetchSpec { order_by: vec!["nope".into()], ..Default::default() };
     // MySQL 8.0 names the clause 'order clause' (MariaDB: 'ORDER BY').
@@ -73,7 +73,7 @@ fn fetch_errors() {
 #[test]
 fn fetch1_errors_as_datajoint() {
     let (ctx, t) = subjects();
-    let all = Query::table(t.clone());
+    let all = ctx.world.query(&t.clone()).unwrap();
     assert_eq!(
         ctx.world.fetch1(&all, &[]).unwrap_err(),
         Error::dj("fetch1 requires exactly one tuple in the input set.")
@@ -82,7 +82,7 @@ fn fetch1_errors_as_datajoint() {
         ctx.world.fetch1(&all, &["weight".into()]).unwrap_err(),
         Error::dj("fetch1 should only return one tuple. 5 tuples found")
     );
-    let none = all.clone().restrict(Restriction::Map(vec![("subject_id".into(), "zzz".into())]));
+    let none = ctx.world.restrict(&all.clone(), &Restriction::Map(vec![("subject_id".into(), "zzz".into())])).unwrap();
     assert_eq!(
         ctx.world.fetch1(&none, &[]).unwrap_err(),
         Error::dj("fetch1 requires exactly one tuple in the input set.")
@@ -91,7 +91,7 @@ fn fetch1_errors_as_datajoint() {
         ctx.world.fetch1(&none, &["weight".into()]).unwrap_err(),
         Error::dj("fetch1 should only return one tuple. 0 tuples found")
     );
-    let one = all.restrict(Restriction::Map(vec![("subject_id".into(), "beaver".into())]));
+    let one = ctx.world.restrict(&all, &Restriction::Map(vec![("subject_id".into(), "beaver".into())])).unwrap();
     let key = ctx.world.fetch1(&one, &["KEY".into()]).unwrap();
     assert_eq!(key.columns, ["subject_id"]);
     assert_eq!(key.rows[0], vec![Value::from("Beaver")]);
@@ -100,15 +100,27 @@ fn fetch1_errors_as_datajoint() {
 #[test]
 fn map_restrictions_ignore_unknown_keys_and_match_null() {
     let (ctx, t) = subjects();
-    let q = Query::table(t.clone()).restrict(Restriction::Map(vec![("foo".into(), Value::Int(0))]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&t.clone()).unwrap(), &Restriction::Map(vec![("foo".into(), Value::Int(0))]))
+        .unwrap();
     assert_eq!(ctx.world.len(&q).unwrap(), 5);
-    let q = Query::table(t.clone()).exclude(Restriction::Map(vec![("foo".into(), Value::Int(0))]));
+    let q = ctx
+        .world
+        .exclude(&ctx.world.query(&t.clone()).unwrap(), &Restriction::Map(vec![("foo".into(), Value::Int(0))]))
+        .unwrap();
     assert_eq!(ctx.world.len(&q).unwrap(), 0);
-    let q = Query::table(t.clone()).restrict(Restriction::Map(vec![("weight".into(), Value::Float(3.0))]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&t.clone()).unwrap(), &Restriction::Map(vec![("weight".into(), Value::Float(3.0))]))
+        .unwrap();
     assert_eq!(ctx.world.len(&q).unwrap(), 2);
-    let q = Query::table(t.clone()).restrict(Restriction::Bool(false));
+    let q = ctx.world.restrict(&ctx.world.query(&t.clone()).unwrap(), &Restriction::Bool(false)).unwrap();
     assert_eq!(ctx.world.len(&q).unwrap(), 0);
     // Accents and case do not matter under utf8mb4_0900_ai_ci.
-    let q = Query::table(t).restrict(Restriction::Map(vec![("subject_id".into(), "BÉAVER".into())]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&t).unwrap(), &Restriction::Map(vec![("subject_id".into(), "BÉAVER".into())]))
+        .unwrap();
     assert_eq!(ctx.world.len(&q).unwrap(), 1);
 }

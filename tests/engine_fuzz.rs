@@ -4,7 +4,7 @@
 mod common;
 
 use common::{common, Ctx};
-use djsandbox::engine::{FetchSpec, InsertOptions, Query, Row, Tier, Value};
+use djsandbox::engine::{FetchSpec, InsertOptions, Row, Tier, Value};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -184,7 +184,7 @@ fn random_definitions_and_rows_never_panic() {
                 &InsertOptions { skip_duplicates: rng.next() % 2 == 0, ..Default::default() },
             );
         }
-        ctx.world.fetch(&Query::table(t.clone()), &FetchSpec::default()).unwrap();
+        ctx.world.fetch(&ctx.world.query(&t.clone()).unwrap(), &FetchSpec::default()).unwrap();
         let _ = ctx.describe(&class);
     }
     // The generator must reach the happy path too, or this test proves little.

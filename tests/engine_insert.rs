@@ -5,7 +5,7 @@
 mod common;
 
 use common::Ctx;
-use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Restriction, Row, TableName, Tier, Value};
+use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Restriction, Row, TableName, Tier, Value};
 
 fn map(pairs: &[(&str, Value)]) -> Row {
     Row::Map(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
@@ -158,7 +158,7 @@ fn numeric_conversions_match_mysql() {
     let ages = ctx
         .world
         .fetch(
-            &Query::table(subject.clone()),
+            &ctx.world.query(&subject.clone()).unwrap(),
             &FetchSpec { attrs: vec!["subject_id".into(), "age".into(), "weight".into()], ..Default::default() },
         )
         .unwrap();
@@ -254,7 +254,10 @@ fn uuid_values_are_checked_and_round_trip() {
         "{}",
         err.message
     );
-    let q = Query::table(u).restrict(Restriction::Map(vec![("id".into(), id.to_uppercase().into())]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&u).unwrap(), &Restriction::Map(vec![("id".into(), id.to_uppercase().into())]))
+        .unwrap();
     assert_eq!(ctx.world.fetch1(&q, &[]).unwrap().rows[0], vec![Value::from(id)]);
 }
 
@@ -289,7 +292,10 @@ fn replace_overwrites_a_leaf_but_not_a_referenced_parent() {
             &replace,
         )
         .unwrap();
-    let q = Query::table(subject).restrict(Restriction::Map(vec![("subject_id".into(), "x".into())]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&subject).unwrap(), &Restriction::Map(vec![("subject_id".into(), "x".into())]))
+        .unwrap();
     assert_eq!(
         ctx.world.fetch1(&q, &[]).unwrap().rows[0],
         vec!["x".into(), "M".into(), Value::Null, Value::Float(4.0)]
@@ -304,10 +310,12 @@ fn auto_increment_counts_on_and_never_reuses() {
         .unwrap();
     let rows: Vec<Row> = ["a", "b"].iter().map(|n| map(&[("group_name", (*n).into())])).collect();
     ctx.world.insert(&g, &rows, &InsertOptions::default()).unwrap();
-    ctx.world.delete_quick(&Query::table(g.clone())).unwrap();
+    ctx.world.delete_quick(&ctx.world.query(&g.clone()).unwrap()).unwrap();
     ctx.world.insert(&g, &rows[..1], &InsertOptions::default()).unwrap();
-    let ids =
-        ctx.world.fetch(&Query::table(g), &FetchSpec { attrs: vec!["group_id".into()], ..Default::default() }).unwrap();
+    let ids = ctx
+        .world
+        .fetch(&ctx.world.query(&g).unwrap(), &FetchSpec { attrs: vec!["group_id".into()], ..Default::default() })
+        .unwrap();
     assert_eq!(ids.rows, vec![vec![Value::Int(3)]]);
 }
 
@@ -324,6 +332,9 @@ fn lookup_contents_insert_once() {
     assert_eq!(ctx.world.insert_contents(&p, &contents).unwrap(), None);
     assert_eq!(ctx.world.insert_contents(&p, &contents).unwrap(), None);
     assert_eq!(ctx.world.count(&p).unwrap(), 2);
-    let q = Query::table(p).restrict(Restriction::Map(vec![("param_name".into(), "DEFAULT".into())]));
+    let q = ctx
+        .world
+        .restrict(&ctx.world.query(&p).unwrap(), &Restriction::Map(vec![("param_name".into(), "DEFAULT".into())]))
+        .unwrap();
     assert_eq!(ctx.world.fetch1(&q, &["params".into()]).unwrap().rows[0], vec![params]);
 }

@@ -163,7 +163,7 @@ fn every_type_describes_with_mysql8_names_and_defaults() {
     ctx.world
         .insert(&t, &[djsandbox::engine::Row::Map(vec![("k".into(), Value::Int(1))])], &Default::default())
         .unwrap();
-    let rows = ctx.world.fetch(&djsandbox::engine::Query::table(t), &Default::default()).unwrap();
+    let rows = ctx.world.fetch(&ctx.world.query(&t).unwrap(), &Default::default()).unwrap();
     let row = &rows.rows[0];
     assert_eq!(row[1], Value::Int(5));
     assert_eq!(row[6], Value::Float(100.0));
@@ -175,7 +175,7 @@ fn every_type_describes_with_mysql8_names_and_defaults() {
 #[test]
 fn seed_pipeline_rows_flow_through_uuid_keys_and_blobs() {
     use djsandbox::engine::hash::key_hash;
-    use djsandbox::engine::{FetchSpec, InsertOptions, Query, Restriction, Row};
+    use djsandbox::engine::{FetchSpec, InsertOptions, Restriction, Row};
     let mut ctx = seed();
     let subject = ctx.t("Subject");
     let subjects: Vec<Row> =
@@ -187,7 +187,7 @@ fn seed_pipeline_rows_flow_through_uuid_keys_and_blobs() {
     // blind_subjects: subject_id = key_hash(key), the real id kept as actual_id.
     let keys = ctx
         .world
-        .fetch(&Query::table(subject), &FetchSpec { attrs: vec!["KEY".into()], ..Default::default() })
+        .fetch(&ctx.world.query(&subject).unwrap(), &FetchSpec { attrs: vec!["KEY".into()], ..Default::default() })
         .unwrap();
     let blinded: Vec<Row> = keys
         .rows
@@ -200,7 +200,7 @@ fn seed_pipeline_rows_flow_through_uuid_keys_and_blobs() {
     ctx.world
         .insert(&ctx.t("SubjBlinded"), &blinded, &InsertOptions { skip_duplicates: true, ..Default::default() })
         .unwrap();
-    let sb = ctx.world.fetch(&Query::table(ctx.t("SubjBlinded")), &FetchSpec::default()).unwrap();
+    let sb = ctx.world.fetch(&ctx.world.query(&ctx.t("SubjBlinded")).unwrap(), &FetchSpec::default()).unwrap();
     // key_hash gives 32 hex digits; stored as uuid they come back in canonical form.
     let mango = key_hash([("subject_id", &Value::from("mango"))]);
     let canonical = format!("{}-{}-{}-{}-{}", &mango[..8], &mango[8..12], &mango[12..16], &mango[16..20], &mango[20..]);
@@ -208,7 +208,13 @@ fn seed_pipeline_rows_flow_through_uuid_keys_and_blobs() {
     let selection =
         Row::Map(vec![("subject_id".into(), canonical.clone().into()), ("param_name".into(), "default".into())]);
     ctx.world.insert(&ctx.t("MyAnalysisSelection"), &[selection], &InsertOptions::default()).unwrap();
-    let q = Query::table(ctx.t("MyParams")).restrict(Restriction::Map(vec![("param_name".into(), "default".into())]));
+    let q = ctx
+        .world
+        .restrict(
+            &ctx.world.query(&ctx.t("MyParams")).unwrap(),
+            &Restriction::Map(vec![("param_name".into(), "default".into())]),
+        )
+        .unwrap();
     assert_eq!(ctx.world.fetch1(&q, &["params".into()]).unwrap().rows[0][0], params);
     // The Selection row refers to a Lookup row that does not exist: MySQL's 1452.
     let missing = Row::Map(vec![("subject_id".into(), canonical.into()), ("param_name".into(), "quick".into())]);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{common, Ctx};
-use djsandbox::engine::{Declared, Error, FetchSpec, InsertOptions, Kind, Query, Restriction, Row, Tier, Value, World};
+use djsandbox::engine::{Declared, Error, FetchSpec, InsertOptions, Kind, Restriction, Row, Tier, Value, World};
 
 fn row(pairs: &[(&str, Value)]) -> Row {
     Row::Map(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
@@ -45,7 +45,7 @@ fn a_world_file_reopens_with_every_table_intact() {
         "# things\n-> Subject\nthing                : int                          # the id\n---\n-> [nullable] Nwbfile\nnote=\"n/a\"           : varchar(8)                   \nUNIQUE INDEX (note)\n"
     );
     assert_eq!(ctx.world.list_schemas(), ["common_nwbfile", "common_subject", "workshop_sailor"]);
-    let rows = ctx.world.fetch(&Query::table(ctx.t("Thing")), &FetchSpec::default()).unwrap();
+    let rows = ctx.world.fetch(&ctx.world.query(&ctx.t("Thing")).unwrap(), &FetchSpec::default()).unwrap();
     assert_eq!(rows.rows, vec![vec!["mango".into(), Value::Int(1), Value::Null, "n/a".into()]]);
     // Constraints survive too.
     let err = ctx
@@ -103,7 +103,7 @@ fn drop_takes_dependents_and_refuses_parts_and_restrictions() {
     ctx.declare("w", "MyGrouping", Tier::Manual, "group_id : int\n---\nname : varchar(8)").unwrap();
     ctx.part("MyGrouping", "MyUnit", "-> master\n-> Subject").unwrap();
     ctx.declare("w", "Downstream", Tier::Manual, "-> MyGrouping").unwrap();
-    let part = Query::table(ctx.t("MyGrouping.MyUnit"));
+    let part = ctx.world.query(&ctx.t("MyGrouping.MyUnit")).unwrap();
     assert_eq!(
         ctx.world.drop_plan(&part, false).unwrap_err(),
         Error::dj("Cannot drop a Part directly.  Delete from master instead")
@@ -112,13 +112,18 @@ fn drop_takes_dependents_and_refuses_parts_and_restrictions() {
         ctx.world.drop_plan(&part, true).unwrap_err(),
         Error::dj("Attempt to drop part table `w`.`my_grouping__my_unit` before dropping its master. Drop `w`.`my_grouping` first.")
     );
-    let restricted =
-        Query::table(ctx.t("MyGrouping")).restrict(Restriction::Map(vec![("group_id".into(), Value::Int(1))]));
+    let restricted = ctx
+        .world
+        .restrict(
+            &ctx.world.query(&ctx.t("MyGrouping")).unwrap(),
+            &Restriction::Map(vec![("group_id".into(), Value::Int(1))]),
+        )
+        .unwrap();
     assert_eq!(
         ctx.world.drop_plan(&restricted, false).unwrap_err(),
         Error::dj("A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.")
     );
-    let plan = ctx.world.drop_plan(&Query::table(ctx.t("MyGrouping")), false).unwrap();
+    let plan = ctx.world.drop_plan(&ctx.world.query(&ctx.t("MyGrouping")).unwrap(), false).unwrap();
     let names: Vec<String> = plan.iter().map(|(t, _)| t.full()).collect();
     assert_eq!(names, ["`w`.`my_grouping`", "`w`.`my_grouping__my_unit`", "`w`.`downstream`"]);
     ctx.world.drop_tables(&plan).unwrap();
@@ -151,7 +156,7 @@ fn delete_quick_refuses_referenced_rows() {
     ctx.world
         .insert(&sess, &[row(&[("subject_id", "mango".into()), ("n", Value::Int(1))])], &InsertOptions::default())
         .unwrap();
-    let err = ctx.world.delete_quick(&Query::table(s.clone())).unwrap_err();
+    let err = ctx.world.delete_quick(&ctx.world.query(&s.clone()).unwrap()).unwrap_err();
     assert_eq!(
         err,
         Error::mysql(
@@ -161,7 +166,10 @@ fn delete_quick_refuses_referenced_rows() {
         )
     );
     assert_eq!(ctx.world.count(&s).unwrap(), 2);
-    let kiwi = Query::table(s.clone()).restrict(Restriction::Map(vec![("subject_id".into(), "kiwi".into())]));
+    let kiwi = ctx
+        .world
+        .restrict(&ctx.world.query(&s.clone()).unwrap(), &Restriction::Map(vec![("subject_id".into(), "kiwi".into())]))
+        .unwrap();
     assert_eq!(ctx.world.delete_quick(&kiwi).unwrap(), 1);
     assert_eq!(ctx.world.count(&s).unwrap(), 1);
 }

@@ -19,21 +19,30 @@ pub fn get_master(name: &TableName) -> Option<TableName> {
     (at > 0 && at + 2 < t.len()).then(|| TableName::new(&name.database, &t[..at]))
 }
 
+/// The base table a query restricts, with whether it is restricted; DataJoint's delete and
+/// drop are methods of tables.
+fn base_table(query: &Query) -> Result<(&TableName, bool)> {
+    query
+        .restricted_table()
+        .ok_or_else(|| Error::dj("delete and drop apply to tables, not to derived query expressions"))
+}
+
 impl World {
     /// The tables `drop()` would remove: the table and all its descendants, parts after their
     /// masters, with their row counts. Errors as DataJoint's checks raise them; `force` is a
     /// Part's `drop(force=True)`.
     pub fn drop_plan(&self, query: &Query, force: bool) -> Result<Vec<(TableName, usize)>> {
-        let info = self.table_or_err(&query.table)?;
+        let (table, restricted) = base_table(query)?;
+        let info = self.table_or_err(table)?;
         if info.tier == Tier::Part && !force {
             return Err(Error::dj("Cannot drop a Part directly.  Delete from master instead"));
         }
-        if !query.restrictions.is_empty() {
+        if restricted {
             return Err(Error::dj(
                 "A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.",
             ));
         }
-        let tables = self.descendants(&query.table);
+        let tables = self.descendants(table);
         for part in &tables {
             if let Some(master) = get_master(part) {
                 if !tables.contains(&master) {
@@ -82,15 +91,24 @@ impl World {
     /// `delete_quick()`: delete the query's rows without cascading; children referencing them
     /// raise MySQL's 1451 IntegrityError. Returns the number of rows deleted.
     pub fn delete_quick(&mut self, query: &Query) -> Result<usize> {
-        let info = self.table_or_err(&query.table)?;
-        let (where_sql, args) = query.where_clause(&info)?;
+        let (table, _) = base_table(query)?;
+        let table = table.clone();
+        let (rows, args) = self.rows_of(query)?;
         self.atomically(|w| {
-            if let Some(err) = integrity::referencing_child(w, &query.table, &where_sql, &args) {
+            if let Some(err) = integrity::referencing_child(w, &table, &rows, &args) {
                 return Err(err);
             }
-            let sql = format!("DELETE FROM {} {}", query.table.sqlite(), where_sql);
+            let info = w.table_or_err(&table)?;
+            let key = info.primary_key().iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+            let sql = format!("DELETE FROM {} WHERE ({key}) IN (SELECT {key} FROM ({rows}))", table.sqlite());
             w.conn.execute(&sql, rusqlite::params_from_iter(args.iter())).map_err(internal)
         })
+    }
+
+    /// The SELECT of a restricted base table's rows (all columns), with its arguments.
+    pub(crate) fn rows_of(&self, query: &Query) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        base_table(query)?;
+        query.select()
     }
 
     /// Lookup `contents`: inserted (skipping duplicates) only when there are more contents

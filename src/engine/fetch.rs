@@ -1,8 +1,8 @@
-//! `fetch`, `fetch1` and `len`: rows out of a query, in primary-key order unless told otherwise.
+//! `fetch`, `fetch1` and `len` over any query expression, in primary-key order unless told
+//! otherwise.
 
-use super::error::{Error, Kind, Result};
-use super::heading::TableInfo;
-use super::query::Query;
+use super::error::{Error, Result};
+use super::query::{check_order_by, order_clause, Query};
 use super::value::Value;
 use super::world::{internal, World};
 
@@ -31,16 +31,13 @@ pub struct Rows {
 impl World {
     /// Fetch rows of a query.
     pub fn fetch(&self, query: &Query, spec: &FetchSpec) -> Result<Rows> {
-        let info = self.table_or_err(&query.table)?;
-        let columns = select_list(&info, &spec.attrs)?;
-        let (where_sql, args) = query.where_clause(&info)?;
-        let order = order_clause(&info, &spec.order_by)?;
+        let columns = select_list(query, &spec.attrs)?;
+        check_order_by(query, &spec.order_by)?;
+        let (inner, args) = query.select()?;
         let mut sql = format!(
-            "SELECT {} FROM {} {} ORDER BY {}",
+            "SELECT {} FROM ({inner}) AS _f{}",
             columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(","),
-            query.table.sqlite(),
-            where_sql,
-            order
+            order_clause(query, &spec.order_by)
         );
         if spec.limit.is_some() || spec.offset.is_some() {
             // DataJoint: an offset without a limit takes 999999999999 rows.
@@ -50,7 +47,7 @@ impl World {
                 spec.offset.unwrap_or(0)
             ));
         }
-        let types: Vec<_> = columns.iter().map(|c| info.attribute(c).map(|a| a.ty.clone())).collect();
+        let types: Vec<_> = columns.iter().map(|c| query.column(c).and_then(|col| col.ty.clone())).collect();
         let mut stmt = self.conn.prepare_cached(&sql).map_err(internal)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter())).map_err(internal)?;
         let mut out = Vec::new();
@@ -60,7 +57,7 @@ impl World {
                 let raw = row.get_ref(i).map_err(internal)?;
                 values.push(match ty {
                     Some(ty) => ty.from_storage(raw),
-                    None => Value::Null,
+                    None => computed_value(raw),
                 });
             }
             out.push(values);
@@ -71,16 +68,18 @@ impl World {
     /// `fetch1()` / `fetch1(attrs)`: exactly one row, or DataJoint's error.
     pub fn fetch1(&self, query: &Query, attrs: &[String]) -> Result<Rows> {
         let spec = FetchSpec { attrs: attrs.to_vec(), limit: Some(2), ..FetchSpec::default() };
-        let rows = if attrs.is_empty() {
-            self.fetch(query, &spec)?
-        } else {
+        if !attrs.is_empty() {
             // With attributes, DataJoint counts every matching row for its message.
-            let n = self.len(query)?;
-            if n != 1 {
-                return Err(Error::dj(format!("fetch1 should only return one tuple. {n} tuples found")));
+            let rows = self.fetch(query, &FetchSpec { limit: None, ..spec })?;
+            if rows.rows.len() != 1 {
+                return Err(Error::dj(format!(
+                    "fetch1 should only return one tuple. {} tuples found",
+                    rows.rows.len()
+                )));
             }
-            self.fetch(query, &spec)?
-        };
+            return Ok(rows);
+        }
+        let rows = self.fetch(query, &spec)?;
         if rows.rows.len() != 1 {
             return Err(Error::dj("fetch1 requires exactly one tuple in the input set."));
         }
@@ -89,9 +88,8 @@ impl World {
 
     /// `len(query)`.
     pub fn len(&self, query: &Query) -> Result<usize> {
-        let info = self.table_or_err(&query.table)?;
-        let (where_sql, args) = query.where_clause(&info)?;
-        let sql = format!("SELECT count(*) FROM {} {}", query.table.sqlite(), where_sql);
+        let (inner, args) = query.select()?;
+        let sql = format!("SELECT count(*) FROM ({inner})");
         let n: i64 = self
             .conn
             .prepare_cached(&sql)
@@ -99,18 +97,40 @@ impl World {
             .map_err(internal)?;
         Ok(n as usize)
     }
+
+    /// `bool(query)`: does it have any row?
+    pub fn exists(&self, query: &Query) -> Result<bool> {
+        let (inner, args) = query.select()?;
+        let sql = format!("SELECT EXISTS({inner})");
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0)))
+            .map_err(internal)
+    }
+}
+
+/// A computed attribute's value, typed by what SQLite produced.
+fn computed_value(raw: rusqlite::types::ValueRef<'_>) -> Value {
+    use rusqlite::types::ValueRef;
+    match raw {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(f) => Value::Float(f),
+        ValueRef::Text(t) => Value::Str(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Bytes(b.to_vec()),
+    }
 }
 
 /// The columns `fetch(*attrs)` returns; `KEY` stands for the primary key.
-fn select_list(info: &TableInfo, attrs: &[String]) -> Result<Vec<String>> {
+fn select_list(q: &Query, attrs: &[String]) -> Result<Vec<String>> {
     if attrs.is_empty() {
-        return Ok(info.names());
+        return Ok(q.names());
     }
     let mut out: Vec<String> = Vec::new();
     for a in attrs {
-        let names = if a == "KEY" { info.primary_key() } else { vec![a.clone()] };
+        let names = if a == "KEY" { q.primary_key() } else { vec![a.clone()] };
         for n in names {
-            if info.attribute(&n).is_none() {
+            if q.column(&n).is_none() {
                 return Err(Error::dj(format!("Attribute `{n}` not found.")));
             }
             if !out.contains(&n) {
@@ -119,46 +139,4 @@ fn select_list(info: &TableInfo, attrs: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-/// `ORDER BY` from DataJoint's `order_by` items; the primary key by default and as the final
-/// tiebreak, so results are deterministic as InnoDB's clustered order is.
-fn order_clause(info: &TableInfo, order_by: &[String]) -> Result<String> {
-    let mut items: Vec<String> = Vec::new();
-    for item in order_by {
-        let mut words = item.split_whitespace();
-        let name = words.next().unwrap_or_default();
-        let dir = match words.next().map(|w| w.to_ascii_uppercase()) {
-            None => "",
-            Some(d) if d == "ASC" => " ASC",
-            Some(d) if d == "DESC" => " DESC",
-            Some(_) => return Err(order_syntax_error(item)),
-        };
-        if words.next().is_some() {
-            return Err(order_syntax_error(item));
-        }
-        if name == "KEY" {
-            items.extend(info.primary_key().iter().map(|k| format!("\"{k}\"{dir}")));
-        } else if info.attribute(name).is_some() {
-            items.push(format!("\"{name}\"{dir}"));
-        } else {
-            return Err(Error::mysql(
-                Kind::UnknownAttributeError,
-                1054,
-                format!("Unknown column '{name}' in 'order clause'"),
-            ));
-        }
-    }
-    items.extend(info.primary_key().iter().map(|k| format!("\"{k}\"")));
-    Ok(items.join(", "))
-}
-
-fn order_syntax_error(item: &str) -> Error {
-    Error::with_args(
-        Kind::QuerySyntaxError,
-        Some(1064),
-        &[&format!(
-            "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '{item}' at line 1"
-        )],
-    )
 }

@@ -55,9 +55,9 @@ pub fn missing_parent(world: &World, info: &TableInfo, values: &[Sql]) -> Option
     None
 }
 
-/// MySQL 1451 when rows of `parent` selected by `where_sql` (with `args`) are referenced by a
+/// MySQL 1451 when rows of `parent` (the SELECT `rows_sql` with `args`) are referenced by a
 /// child: the first child constraint, in declaration order, that has referencing rows.
-pub fn referencing_child(world: &World, parent: &TableName, where_sql: &str, args: &[Sql]) -> Option<Error> {
+pub fn referencing_child(world: &World, parent: &TableName, rows_sql: &str, args: &[Sql]) -> Option<Error> {
     for child in world.children(parent) {
         let info = world.table(&child)?;
         for (n, fk) in info.foreign_keys.iter().enumerate().filter(|(_, fk)| &fk.parent == parent) {
@@ -65,10 +65,9 @@ pub fn referencing_child(world: &World, parent: &TableName, where_sql: &str, arg
             let parent_cols: Vec<String> = fk.attr_map.iter().map(|(_, p)| format!("p.\"{p}\"")).collect();
             let on: Vec<String> = child_cols.iter().zip(&parent_cols).map(|(c, p)| format!("{c} = {p}")).collect();
             let sql = format!(
-                "SELECT EXISTS(SELECT 1 FROM {} AS c JOIN (SELECT * FROM {} {}) AS p ON {})",
+                "SELECT EXISTS(SELECT 1 FROM {} AS c JOIN ({}) AS p ON {})",
                 info.name.sqlite(),
-                parent.sqlite(),
-                where_sql,
+                rows_sql,
                 on.join(" AND ")
             );
             let found: bool = world
@@ -102,7 +101,8 @@ pub fn referenced_row(world: &World, info: &TableInfo, values: &[Sql]) -> Option
         .collect();
     let cond: Vec<String> = pk.iter().map(|(n, _)| format!("\"{n}\" = ?")).collect();
     let args: Vec<Sql> = pk.into_iter().map(|(_, v)| v).collect();
-    referencing_child(world, &info.name, &format!("WHERE {}", cond.join(" AND ")), &args)
+    let rows = format!("SELECT * FROM {} WHERE {}", info.name.sqlite(), cond.join(" AND "));
+    referencing_child(world, &info.name, &rows, &args)
 }
 
 /// The colliding entry text and MySQL's key name (`PRIMARY` or the unique index's name) for a

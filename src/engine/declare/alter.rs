@@ -188,7 +188,7 @@ impl World {
             return Ok(());
         }
         let old = self.table_or_err(&plan.table)?;
-        let rows = self.fetch(&crate::engine::query::Query::table(plan.table.clone()), &Default::default())?;
+        let rows = self.fetch(&self.query(&plan.table)?, &Default::default())?;
         let mut converted: Vec<Vec<rusqlite::types::Value>> = Vec::with_capacity(rows.rows.len());
         for (i, row) in rows.rows.iter().enumerate() {
             let mut out = Vec::with_capacity(plan.new_info.attributes.len());

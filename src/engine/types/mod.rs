@@ -23,6 +23,7 @@ mod tests;
 
 pub use errors::{syntax_error, syntax_error_at};
 pub use parse::parse_column_type;
+pub use uuid_text::{canonical as uuid_canonical, uuid_bytes};
 
 /// SQLite's declaration for char/varchar/enum: text under MySQL's default collation.
 const STRING_DECL: &str = "TEXT COLLATE MYSQL_AI_CI";

@@ -1,0 +1,153 @@
+//! DataJoint query expressions: base tables combined by restriction (`&`, `-`), join (`*`),
+//! projection, aggregation, `dj.U` and union (`+`). Each expression knows its heading; every
+//! operator is checked when it is applied, as DataJoint checks it, and compiles to SQLite.
+
+mod build;
+mod heading;
+mod sql;
+
+use std::sync::Arc;
+
+pub(crate) use build::check_order_by;
+pub use heading::Column;
+pub(crate) use sql::order_clause;
+
+use super::heading::TableName;
+use super::value::Value;
+
+/// A query expression (DataJoint's `QueryExpression`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    node: Arc<Node>,
+    heading: Arc<Vec<Column>>,
+}
+
+/// The shape of an expression.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    /// A base table.
+    Table(TableName),
+    /// `input & cond`.
+    Restrict(Query, Cond),
+    /// `left * right` (natural join); `left`: `join(..., left=True)`.
+    Join(Query, Query, bool),
+    /// Projection: the output columns, each a source column or a computed SQLite expression.
+    Proj(Query, Vec<(String, ProjSource)>),
+    /// Grouping of a join by the given attributes with computed aggregates.
+    Aggr { input: Query, group_by: Vec<String>, columns: Vec<(String, ProjSource)> },
+    /// Distinct values of some attributes (`dj.U('a') & q`).
+    Distinct(Query),
+    /// `left + right`.
+    Union(Query, Query),
+    /// `dj.U(...)` itself: only restricted, joined or aggregated.
+    Universal,
+}
+
+/// Where a projected column comes from.
+#[derive(Debug, Clone, PartialEq)]
+enum ProjSource {
+    /// An input attribute (kept, renamed or duplicated).
+    Attr(String),
+    /// A SQLite expression over the input's attributes.
+    Expr(String),
+}
+
+/// A restriction condition, as DataJoint's `make_condition` accepts them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restriction {
+    /// A dict: AND of `attr = value` over the keys that are attributes; others are ignored.
+    Map(Vec<(String, Value)>),
+    /// A SQL condition string in MySQL's dialect.
+    Sql(String),
+    /// A list: OR of its items; empty is FALSE.
+    Or(Vec<Restriction>),
+    /// `dj.AndList`: AND of its items; empty is TRUE.
+    And(Vec<Restriction>),
+    /// `dj.Not(r)`.
+    Not(Box<Restriction>),
+    /// Another query expression: semijoin on the shared attributes.
+    Query(Query),
+    /// `True` / `False`.
+    Bool(bool),
+    /// `dj.Top(limit, order_by, offset)`.
+    Top(Top),
+}
+
+/// `dj.Top`: keep the first rows in an order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Top {
+    /// `limit` (`None`: no limit).
+    pub limit: Option<u64>,
+    /// `order_by` items (`"KEY"`, `"a desc"`).
+    pub order_by: Vec<String>,
+    /// `offset`.
+    pub offset: u64,
+}
+
+impl Default for Top {
+    fn default() -> Self {
+        Top { limit: Some(1), order_by: vec!["KEY".into()], offset: 0 }
+    }
+}
+
+/// A compiled condition, ready to be placed in a WHERE clause.
+#[derive(Debug, Clone, PartialEq)]
+enum Cond {
+    /// SQLite boolean SQL with `?` placeholders and their values.
+    Where(String, Vec<rusqlite::types::Value>),
+    /// Order, limit and offset.
+    Top(Top),
+}
+
+impl Query {
+    /// The output columns in order.
+    pub fn heading(&self) -> &[Column] {
+        &self.heading
+    }
+
+    /// Attribute names in order.
+    pub fn names(&self) -> Vec<String> {
+        self.heading.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// Primary-key attribute names in order.
+    pub fn primary_key(&self) -> Vec<String> {
+        self.heading.iter().filter(|c| c.in_key).map(|c| c.name.clone()).collect()
+    }
+
+    /// Secondary attribute names in order.
+    pub fn secondary_attributes(&self) -> Vec<String> {
+        self.heading.iter().filter(|c| !c.in_key).map(|c| c.name.clone()).collect()
+    }
+
+    /// The column named `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.heading.iter().find(|c| c.name == name)
+    }
+
+    /// The base table, when this is one (unrestricted).
+    pub fn base_table(&self) -> Option<&TableName> {
+        match &*self.node {
+            Node::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The base table under any restrictions (`(T & r)` → `T`), with whether any applied.
+    pub fn restricted_table(&self) -> Option<(&TableName, bool)> {
+        match &*self.node {
+            Node::Table(t) => Some((t, false)),
+            Node::Restrict(input, _) => input.restricted_table().map(|(t, _)| (t, true)),
+            _ => None,
+        }
+    }
+
+    /// True for `dj.U(...)` itself.
+    pub fn is_universal(&self) -> bool {
+        matches!(&*self.node, Node::Universal)
+    }
+
+    fn new(node: Node, heading: Vec<Column>) -> Query {
+        Query { node: Arc::new(node), heading: Arc::new(heading) }
+    }
+}
