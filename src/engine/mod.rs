@@ -14,6 +14,7 @@ pub mod hash;
 pub mod heading;
 pub mod insert;
 pub mod integrity;
+pub mod preview;
 pub mod py;
 pub mod query;
 pub mod types;

@@ -298,12 +298,7 @@ type Projection = (Vec<Column>, Vec<(String, ProjSource)>);
 
 /// The projection rules of DataJoint's `proj`: which attributes stay, what is renamed,
 /// duplicated or computed, and the errors for the rest.
-fn project(
-    q: &Query,
-    attrs: &[String],
-    named: &[(String, String)],
-    aggregates: bool,
-) -> Result<Projection> {
+fn project(q: &Query, attrs: &[String], named: &[(String, String)], aggregates: bool) -> Result<Projection> {
     let mut renames: Vec<(String, String)> = Vec::new();
     let mut computes: Vec<(String, String)> = Vec::new();
     for (new, value) in named {

@@ -295,14 +295,20 @@ pub fn from_storage(ty: &AttrType, v: ValueRef<'_>) -> Value {
     }
 }
 
-/// The double a FLOAT column's value reads back as: the shortest float32 text, parsed. A
-/// multiple of 1/16 below 8192 is its own shortest text (no shorter decimal lies within half a
-/// float32 step of it), so it skips the text round trip.
+/// The double a FLOAT column's value reads back as: MySQL prints single-precision values with
+/// six significant digits (FLT_DIG), and the client parses that text (oracle: 1/3 stored in a
+/// `float` fetches as 0.333333). Values that already have at most six significant digits are
+/// their own text.
 fn single_text_value(f: f64) -> f64 {
-    if (f * 16.0).fract() == 0.0 && f.abs() < 8192.0 {
+    if !f.is_finite() || f == 0.0 {
         return f;
     }
-    (f as f32).to_string().parse().unwrap_or(f)
+    let whole = f.fract() == 0.0 && f.abs() < 1e6;
+    let half = (f * 2.0).fract() == 0.0 && f.abs() < 1e5;
+    if whole || half {
+        return f;
+    }
+    format!("{f:.5e}").parse().unwrap_or(f)
 }
 
 /// See [`AttrType::insert_uses_default`].
