@@ -168,7 +168,8 @@ impl World {
         }
         let mut heading = Vec::new();
         for name in u.names() {
-            let col = q.column(&name).ok_or_else(|| Error::dj(format!("Attribute `{name}` not found")))?;
+            // oracle: `dj.U("nope") & Subject` raises KeyError('nope') from the heading lookup.
+            let col = q.column(&name).ok_or_else(|| Error::key_error(name.clone()))?;
             heading.push(Column { in_key: true, ..col.clone() });
         }
         let cols: Vec<(String, ProjSource)> =
