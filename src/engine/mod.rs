@@ -5,6 +5,7 @@
 pub mod collation;
 pub mod condition;
 pub mod declare;
+pub mod delete;
 pub mod deps;
 pub mod describe;
 pub mod drop;

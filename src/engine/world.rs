@@ -126,6 +126,12 @@ impl World {
     /// Run `f` atomically: everything it wrote is undone if it fails. Nests (savepoints), so a
     /// populate's per-key transaction can contain inserts that are themselves atomic.
     pub fn atomically<T>(&mut self, f: impl FnOnce(&mut World) -> Result<T>) -> Result<T> {
+        self.transaction(|w| f(w).map(|v| (v, true)))
+    }
+
+    /// Run `f` in a transaction that it decides to commit (`true`) or roll back (`false`), as
+    /// `delete()` does after asking. An error always rolls back.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&mut World) -> Result<(T, bool)>) -> Result<T> {
         let name = format!("djs_sp{}", self.depth);
         self.conn.execute_batch(&format!("SAVEPOINT {name}")).map_err(internal)?;
         self.depth += 1;
@@ -133,17 +139,17 @@ impl World {
         let result = f(self);
         self.depth -= 1;
         match result {
-            Ok(v) => {
+            Ok((v, true)) => {
                 self.conn.execute_batch(&format!("RELEASE {name}")).map_err(internal)?;
                 Ok(v)
             }
-            Err(e) => {
+            other => {
                 self.conn.execute_batch(&format!("ROLLBACK TO {name}; RELEASE {name}")).map_err(internal)?;
                 // The catalog cache follows the storage back.
                 self.tables = tables;
                 self.schemas = schemas;
                 self.order = order;
-                Err(e)
+                other.map(|(v, _)| v)
             }
         }
     }
