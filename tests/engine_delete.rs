@@ -95,7 +95,7 @@ fn the_cascade_logs_children_first_and_asks_before_committing() {
     );
     assert_eq!(
         [count(&ctx, "Subject"), count(&ctx, "Session"), count(&ctx, "Sel"), count(&ctx, "Ana.Part")],
-        [2, 1, 2, 4]
+        [2, 1, 1, 1]
     );
 }
 
