@@ -15,6 +15,7 @@ pub mod hash;
 pub mod heading;
 pub mod insert;
 pub mod integrity;
+pub mod populate;
 pub mod preview;
 pub mod py;
 pub mod query;

@@ -29,8 +29,17 @@ pub struct World {
     pub(crate) order: HashMap<TableName, i64>,
     /// Open savepoints (0: autocommit).
     depth: usize,
+    /// Catalog snapshots of transactions opened with [`World::begin`], innermost last.
+    open: Vec<Snapshot>,
     /// Auto-populated tables whose `make` is running: inserts into them are allowed.
     pub(crate) populating: Vec<TableName>,
+}
+
+/// The catalog as it was when a transaction began.
+struct Snapshot {
+    tables: HashMap<TableName, Arc<TableInfo>>,
+    schemas: BTreeMap<String, i64>,
+    order: HashMap<TableName, i64>,
 }
 
 /// Map a SQLite failure the engine did not anticipate: a bug in the sandbox, never the user's.
@@ -92,6 +101,7 @@ impl World {
             schemas: BTreeMap::new(),
             order: HashMap::new(),
             depth: 0,
+            open: Vec::new(),
             populating: Vec::new(),
         };
         world.load_catalog()?;
@@ -152,6 +162,39 @@ impl World {
                 other.map(|(v, _)| v)
             }
         }
+    }
+
+    /// Open a transaction that [`World::commit`] or [`World::rollback`] ends (populate's
+    /// per-key transaction, which spans calls back into a script).
+    pub fn begin(&mut self) -> Result<()> {
+        let name = format!("djs_sp{}", self.depth);
+        self.conn.execute_batch(&format!("SAVEPOINT {name}")).map_err(internal)?;
+        self.depth += 1;
+        self.open.push(Snapshot {
+            tables: self.tables.clone(),
+            schemas: self.schemas.clone(),
+            order: self.order.clone(),
+        });
+        Ok(())
+    }
+
+    /// Commit the transaction [`World::begin`] opened.
+    pub fn commit(&mut self) -> Result<()> {
+        let Some(_) = self.open.pop() else { return Err(Error::dj("no transaction to commit")) };
+        self.depth -= 1;
+        self.conn.execute_batch(&format!("RELEASE djs_sp{}", self.depth)).map_err(internal)
+    }
+
+    /// Roll back the transaction [`World::begin`] opened.
+    pub fn rollback(&mut self) -> Result<()> {
+        let Some(snapshot) = self.open.pop() else { return Err(Error::dj("no transaction to roll back")) };
+        self.depth -= 1;
+        let name = format!("djs_sp{}", self.depth);
+        self.conn.execute_batch(&format!("ROLLBACK TO {name}; RELEASE {name}")).map_err(internal)?;
+        self.tables = snapshot.tables;
+        self.schemas = snapshot.schemas;
+        self.order = snapshot.order;
+        Ok(())
     }
 
     /// True while inside [`World::atomically`].
