@@ -199,3 +199,25 @@ fn safemode_delete_inside_a_transaction_is_refused() {
         )
     );
 }
+
+#[test]
+fn drop_lists_what_it_drops_and_asks() {
+    let mut ctx = fixture();
+    let session = ctx.world.query(&ctx.t("Session")).unwrap();
+    let mut no = Script { answer: false, lines: vec![] };
+    assert!(!ctx.world.drop(&session, false, true, &mut no).unwrap());
+    assert_eq!(
+        no.lines,
+        [
+            "Info: `main_del`.`session` (3 tuples)",
+            "Info: `main_del`.`sel` (4 tuples)",
+            "Info: `main_del`.`__ana` (4 tuples)",
+            "Info: `main_del`.`__ana__part` (8 tuples)",
+            "? Proceed?",
+        ]
+    );
+    let mut yes = Script { answer: true, lines: vec![] };
+    assert!(ctx.world.drop(&session, false, true, &mut yes).unwrap());
+    assert_eq!(yes.lines.last().unwrap(), "Info: Tables dropped. Restart kernel.");
+    assert!(ctx.world.table(&ctx.t("Ana.Part")).is_none());
+}

@@ -1,6 +1,7 @@
 //! `drop()`, `drop_quick()`, `delete_quick()`, and Lookup `contents`.
 
 use super::declare::Tier;
+use super::delete::{Console, Level};
 use super::error::{Error, Result};
 use super::heading::TableName;
 use super::insert::{InsertOptions, Row};
@@ -55,6 +56,23 @@ impl World {
             }
         }
         tables.into_iter().map(|t| Ok((t.clone(), self.count(&t)?))).collect()
+    }
+
+    /// `T.drop()`: the plan, logged as DataJoint logs it, confirmed under safemode
+    /// (`Proceed?`), then carried out. Returns whether the tables were dropped.
+    pub fn drop(&mut self, query: &Query, force: bool, safemode: bool, console: &mut dyn Console) -> Result<bool> {
+        let plan = self.drop_plan(query, force)?;
+        if safemode {
+            for (t, n) in &plan {
+                console.log(Level::Info, &format!("{} ({n} tuples)", t.full()));
+            }
+            if !console.confirm("Proceed?") {
+                return Ok(false);
+            }
+        }
+        self.drop_tables(&plan)?;
+        console.log(Level::Info, "Tables dropped. Restart kernel.");
+        Ok(true)
     }
 
     /// Drop the planned tables, children first, in one transaction.
