@@ -8,6 +8,8 @@
 
 use std::time::{Duration, Instant};
 
+use djsandbox::engine::delete::{Console, DeleteOptions, Level};
+use djsandbox::engine::populate::PopulateOptions;
 use djsandbox::engine::{Declaration, FetchSpec, InsertOptions, Restriction, Row, TableName, Tier, Value, World};
 
 const SUBJ: &str = "subj_id : int\n---\nname : varchar(32)\nweight : float";
