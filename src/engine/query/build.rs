@@ -20,6 +20,8 @@ enum Truth {
     True,
     False,
     Sql(String, Vec<Sql>),
+    /// The server's error, raised when the query runs.
+    Deferred(Error),
 }
 
 impl World {
@@ -56,6 +58,7 @@ impl World {
                 Query::new(Node::Restrict(q.clone(), Cond::Where("0".into(), Vec::new())), q.heading.to_vec())
             }
             Truth::Sql(sql, args) => Query::new(Node::Restrict(q.clone(), Cond::Where(sql, args)), q.heading.to_vec()),
+            Truth::Deferred(err) => Query::new(Node::Restrict(q.clone(), Cond::Deferred(err)), q.heading.to_vec()),
         })
     }
 
@@ -87,13 +90,24 @@ impl World {
                     Truth::Sql(parts.join(" AND "), args)
                 }
             }
-            Restriction::Sql(text) => Truth::Sql(format!("({})", translate_condition(text, &q.names())?), Vec::new()),
+            Restriction::Sql(text) => match translate_condition(text, &q.names()) {
+                Ok(sql) => Truth::Sql(format!("({sql})"), Vec::new()),
+                // Server-side errors: DataJoint raises them when the query is sent.
+                Err(e) if e.code == Some(1064) => Truth::Deferred(Error::with_args(
+                    Kind::QuerySyntaxError,
+                    Some(1064),
+                    &[&e.message, &mysql_text(q, text)],
+                )),
+                Err(e) if e.code.is_some() => Truth::Deferred(e),
+                Err(e) => return Err(e),
+            },
             Restriction::Or(items) => {
                 let mut parts = Vec::new();
                 let mut args = Vec::new();
                 for item in items {
                     match self.truth(q, item)? {
                         Truth::True => return Ok(Truth::True),
+                        Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
                         Truth::False => {}
                         Truth::Sql(s, a) => {
                             parts.push(format!("({s})"));
@@ -113,6 +127,7 @@ impl World {
                 for item in items {
                     match self.truth(q, item)? {
                         Truth::False => return Ok(Truth::False),
+                        Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
                         Truth::True => {}
                         Truth::Sql(s, a) => {
                             parts.push(format!("({s})"));
@@ -130,6 +145,7 @@ impl World {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
                 Truth::Sql(s, a) => Truth::Sql(format!("NOT ({s})"), a),
+                Truth::Deferred(e) => Truth::Deferred(e),
             },
             Restriction::Query(other) => {
                 if other.is_universal() {
@@ -137,7 +153,11 @@ impl World {
                 }
                 assert_join_compatibility(q, other)?;
                 let shared: Vec<&Column> = q.heading.iter().filter(|c| other.column(&c.name).is_some()).collect();
-                let (sub, args) = other.select()?;
+                let (sub, args) = match other.select() {
+                    Ok(compiled) => compiled,
+                    Err(e) if e.code.is_some() => return Ok(Truth::Deferred(e)),
+                    Err(e) => return Err(e),
+                };
                 if shared.is_empty() {
                     Truth::Sql(format!("EXISTS (SELECT 1 FROM ({sub}))"), args)
                 } else {
@@ -257,6 +277,17 @@ impl World {
         }
         Ok(Query::new(Node::Union(a.clone(), b.clone()), heading))
     }
+}
+
+/// The statement DataJoint would send for `q & cond` (for the server's error messages): the
+/// fields and the table with the condition in its WHERE clause.
+fn mysql_text(q: &Query, cond: &str) -> String {
+    let fields = q.names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(",");
+    let from = match q.restricted_table() {
+        Some((t, _)) => t.full(),
+        None => "(...)".to_string(),
+    };
+    format!("SELECT {fields} FROM {from} WHERE ({})", cond.trim())
 }
 
 /// `q` with its primary key replaced by `key` (DataJoint's `set_primary_key`).

@@ -97,6 +97,9 @@ enum Cond {
     Where(String, Vec<rusqlite::types::Value>),
     /// Order, limit and offset.
     Top(Top),
+    /// A condition the server would reject when the query runs (a syntax error, an unknown
+    /// column): DataJoint only finds out then, so the error waits for fetch or len.
+    Deferred(super::error::Error),
 }
 
 impl Query {

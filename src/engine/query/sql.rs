@@ -73,6 +73,7 @@ impl Query {
                 args.extend(cond_args.iter().cloned());
                 Ok((format!("SELECT * FROM {src} AS _r WHERE {cond}"), args))
             }
+            Node::Restrict(_, Cond::Deferred(err)) => Err(err.clone()),
             Node::Restrict(input, Cond::Top(top)) => {
                 let (src, args) = input.source()?;
                 Ok((format!("SELECT * FROM {src} AS _t{}{}", order_clause(input, &top.order_by), limit_clause(top)), args))
