@@ -206,3 +206,24 @@ fn declaring_inside_a_transaction_is_refused() {
         .unwrap_err();
     assert_eq!(err, Error::dj("Cannot declare new tables inside a transaction, e.g. from inside a populate/make call"));
 }
+
+#[test]
+fn dependency_graph_across_schemas() {
+    let mut ctx = Ctx::new();
+    common(&mut ctx);
+    ctx.declare("w", "A", Tier::Manual, "a : int").unwrap();
+    ctx.declare("w", "B", Tier::Manual, "-> A\nb : int\n---\n-> [nullable] Subject").unwrap();
+    ctx.part("B", "Part", "-> master\np : int").unwrap();
+    ctx.declare("w", "C", Tier::Computed, "-> B").unwrap();
+    let full = |ts: Vec<djsandbox::engine::TableName>| ts.iter().map(|t| t.full()).collect::<Vec<_>>();
+    assert_eq!(full(ctx.world.parents(&ctx.t("B"))), ["`w`.`a`", "`common_subject`.`subject`"]);
+    assert_eq!(full(ctx.world.children(&ctx.t("B"))), ["`w`.`b__part`", "`w`.`__c`"]);
+    // DataJoint: descendants start with the table itself, parts right behind their masters.
+    assert_eq!(full(ctx.world.descendants(&ctx.t("A"))), ["`w`.`a`", "`w`.`b`", "`w`.`b__part`", "`w`.`__c`"]);
+    // Ancestors: the table first, then upstream in reverse topological order.
+    assert_eq!(
+        full(ctx.world.ancestors(&ctx.t("C"))),
+        ["`w`.`__c`", "`w`.`b`", "`w`.`a`", "`common_subject`.`subject`"]
+    );
+    assert_eq!(full(ctx.world.parts(&ctx.t("B"))), ["`w`.`b__part`"]);
+}
