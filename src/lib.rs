@@ -1,5 +1,7 @@
 //! djsandbox: DataJoint 0.14 semantics on SQLite, for learning DataJoint and Spyglass offline.
 //!
-//! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI).
+//! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI)
+//! → [`server`] (config, accounts, connections, raw SQL).
 
 pub mod engine;
+pub mod server;
