@@ -1,5 +1,6 @@
 //! `drop()`, `drop_quick()`, `delete_quick()`, and Lookup `contents`.
 
+use super::access::Privilege;
 use super::declare::Tier;
 use super::delete::{Console, Level};
 use super::error::{Error, Result};
@@ -89,6 +90,7 @@ impl World {
     /// MySQL 8.0 fails it (3730).
     pub fn drop_quick(&mut self, table: &TableName) -> Result<()> {
         self.table_or_err(table)?;
+        self.authorize(&[Privilege::Drop], table, || format!("DROP TABLE {}", table.full()))?;
         if let Some(child) = self.children(table).into_iter().find(|c| c != table) {
             let info = self.table_or_err(&child)?;
             let n = info.foreign_keys.iter().position(|fk| &fk.parent == table).unwrap_or_default();
@@ -109,8 +111,11 @@ impl World {
     /// `delete_quick()`: delete the query's rows without cascading; children referencing them
     /// raise MySQL's 1451 IntegrityError. Returns the number of rows deleted.
     pub fn delete_quick(&mut self, query: &Query) -> Result<usize> {
-        let (table, _) = base_table(query)?;
+        let (table, restricted) = base_table(query)?;
         let table = table.clone();
+        self.authorize(&[Privilege::Delete], &table, || {
+            format!("DELETE FROM {}{}", table.full(), if restricted { " WHERE (...)" } else { "" })
+        })?;
         let (rows, args) = self.rows_of(query)?;
         self.atomically(|w| {
             if let Some(err) = integrity::referencing_child(w, &table, &rows, &args) {

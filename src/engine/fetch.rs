@@ -32,6 +32,7 @@ impl World {
     /// Fetch rows of a query.
     pub fn fetch(&self, query: &Query, spec: &FetchSpec) -> Result<Rows> {
         let columns = select_list(query, &spec.attrs)?;
+        self.authorize_read(query, || query.mysql_text(&columns))?;
         check_order_by(query, &spec.order_by)?;
         let (inner, args) = query.select()?;
         let mut sql = format!(
@@ -88,6 +89,7 @@ impl World {
 
     /// `len(query)`.
     pub fn len(&self, query: &Query) -> Result<usize> {
+        self.authorize_read(query, || query.mysql_text(&query.names()))?;
         let (inner, args) = query.select()?;
         let sql = format!("SELECT count(*) FROM ({inner})");
         let n: i64 = self
@@ -100,6 +102,7 @@ impl World {
 
     /// `bool(query)`: does it have any row?
     pub fn exists(&self, query: &Query) -> Result<bool> {
+        self.authorize_read(query, || query.mysql_text(&query.names()))?;
         let (inner, args) = query.select()?;
         let sql = format!("SELECT EXISTS({inner})");
         self.conn

@@ -3,6 +3,7 @@
 
 use rusqlite::types::Value as Sql;
 
+use super::access::Privilege;
 use super::declare::Tier;
 use super::error::{Error, Kind, Result};
 use super::heading::{Attribute, TableInfo, TableName};
@@ -57,6 +58,10 @@ impl World {
         for row in rows {
             prepared.push(row_values(&info, row, &fields)?);
         }
+        // `skip_duplicates` is `ON DUPLICATE KEY UPDATE`: MySQL wants UPDATE as well.
+        let wanted: &[Privilege] =
+            if opts.skip_duplicates { &[Privilege::Insert, Privilege::Update] } else { &[Privilege::Insert] };
+        self.authorize(wanted, table, || insert_statement(&info, &fields, &prepared, opts))?;
         self.atomically(|w| w.write_rows(&info, &prepared, opts))
     }
 
@@ -119,6 +124,31 @@ impl World {
             _ => internal(e),
         }
     }
+}
+
+/// The statement DataJoint sends for an insert (it appears in access errors):
+/// ``INSERT INTO `db`.`t`(`a`,`b`) VALUES (%s,DEFAULT),(...)``.
+fn insert_statement(info: &TableInfo, fields: &[usize], rows: &[Vec<Option<&Value>>], opts: &InsertOptions) -> String {
+    let names: Vec<&str> = fields.iter().map(|i| info.attributes[*i].name.as_str()).collect();
+    let placeholders: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<&str> = fields.iter().map(|i| if row[*i].is_some() { "%s" } else { "DEFAULT" }).collect();
+            format!("({})", cells.join(","))
+        })
+        .collect();
+    let mut sql = format!(
+        "{} INTO {}(`{}`) VALUES {}",
+        if opts.replace { "REPLACE" } else { "INSERT" },
+        info.name.full(),
+        names.join("`,`"),
+        placeholders.join(",")
+    );
+    if opts.skip_duplicates {
+        let pk = info.primary_key().into_iter().next().unwrap_or_default();
+        sql.push_str(&format!(" ON DUPLICATE KEY UPDATE `{pk}`=`{pk}`"));
+    }
+    sql
 }
 
 /// The fields the first row sets, in heading order (DataJoint's `check_fields`).

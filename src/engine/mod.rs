@@ -2,6 +2,7 @@
 //!
 //! No rhai and no terminal here: a Rust API that the scripting layer wraps one-to-one.
 
+pub mod access;
 pub mod collation;
 pub mod condition;
 pub mod declare;

@@ -33,6 +33,8 @@ pub struct World {
     open: Vec<Snapshot>,
     /// Auto-populated tables whose `make` is running: inserts into them are allowed.
     pub(crate) populating: Vec<TableName>,
+    /// The connected account's privileges (`None`: all).
+    pub(crate) access: Option<Box<dyn super::access::Access>>,
 }
 
 /// The catalog as it was when a transaction began.
@@ -103,6 +105,7 @@ impl World {
             depth: 0,
             open: Vec::new(),
             populating: Vec::new(),
+            access: None,
         };
         world.load_catalog()?;
         Ok(world)
@@ -218,10 +221,30 @@ impl World {
             return Ok(());
         }
         check_identifier(name)?;
+        self.authorize_database(super::access::Privilege::Create, name)?;
         let seq = self.schemas.values().max().map_or(1, |m| m + 1);
         self.conn.execute("INSERT INTO djs_schema VALUES(?1, ?2)", params![name, seq]).map_err(internal)?;
         self.schemas.insert(name.to_string(), seq);
         Ok(())
+    }
+
+    /// `dj.schema(name)`: use the schema, creating it unless `create_schema` is false, with
+    /// DataJoint's errors (`Schema.activate`).
+    pub fn activate_schema(&mut self, name: &str, create_schema: bool) -> Result<()> {
+        if self.schema_exists(name) {
+            return Ok(());
+        }
+        if !create_schema {
+            return Err(Error::dj(format!(
+                "Database `{name}` has not yet been declared. Set argument create_schema=True to create it."
+            )));
+        }
+        match self.create_schema(name) {
+            Err(e) if e.kind == Kind::AccessError => {
+                Err(Error::dj(format!("Schema `{name}` does not exist and could not be created. Check permissions.")))
+            }
+            other => other,
+        }
     }
 
     /// `DROP DATABASE`: the schema and every table in it. Tables elsewhere that reference them
@@ -230,6 +253,7 @@ impl World {
         if !self.schema_exists(name) {
             return Ok(());
         }
+        self.authorize_database(super::access::Privilege::Drop, name)?;
         let doomed: Vec<TableName> = self.tables_in(name);
         for t in &doomed {
             for info in self.tables.values() {
@@ -273,13 +297,8 @@ impl World {
 
     /// The declared table, or DataJoint's error for a missing one.
     pub fn table_or_err(&self, name: &TableName) -> Result<Arc<TableInfo>> {
-        self.table(name).ok_or_else(|| {
-            Error::with_args(
-                Kind::MissingTableError,
-                Some(1146),
-                &[&format!("Table '{}.{}' doesn't exist", name.database, name.table)],
-            )
-        })
+        // DataJoint's message when a class's table is missing as its heading loads.
+        self.table(name).ok_or_else(|| Error::dj(format!("The table {} is not defined.", name.full())))
     }
 
     /// Number of rows in a base table.

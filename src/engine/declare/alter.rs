@@ -4,6 +4,7 @@
 
 use super::compile::{resolve_reference, sqlite_index_ddl, sqlite_table_ddl, Declaration, Namespace};
 use super::parse::{parse_definition, Item};
+use crate::engine::access::Privilege;
 use crate::engine::describe::Namer;
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::{TableInfo, TableName};
@@ -186,6 +187,10 @@ impl World {
     pub fn alter_apply(&mut self, plan: &Alteration) -> Result<()> {
         if plan.sql.is_none() {
             return Ok(());
+        }
+        // DataJoint skips the ALTER silently when the account may not run it.
+        if let Err(e) = self.authorize(&[Privilege::Alter], &plan.table, String::new) {
+            return if e.kind == Kind::AccessError { Ok(()) } else { Err(e) };
         }
         let old = self.table_or_err(&plan.table)?;
         let rows = self.fetch(&self.query(&plan.table)?, &Default::default())?;

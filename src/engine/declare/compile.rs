@@ -3,6 +3,7 @@
 
 use super::naming::{self, Tier};
 use super::parse::{self, parse_definition_with, AttributeLine, ForeignKeyLine, Item};
+use crate::engine::access::Privilege;
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::{Attribute, ForeignKey, Index, TableInfo, TableName};
 use crate::engine::types::{self, ColumnDefault};
@@ -31,13 +32,16 @@ pub enum Declared {
     /// A table of that name existed and was kept as it is (`CREATE TABLE IF NOT EXISTS`), even
     /// if the definition differs: the "restart the kernel" trap.
     Existing(TableName),
+    /// The account may not create it (or reference its parents): DataJoint swallows the
+    /// AccessError and the table simply does not exist.
+    NotCreated(TableName),
 }
 
 impl Declared {
     /// The table's name either way.
     pub fn name(&self) -> &TableName {
         match self {
-            Declared::Created(n) | Declared::Existing(n) => n,
+            Declared::Created(n) | Declared::Existing(n) | Declared::NotCreated(n) => n,
         }
     }
 }
@@ -63,6 +67,14 @@ impl World {
             ));
         }
         let info = self.compile(decl, name.clone(), resolve)?;
+        let mut wanted = vec![(Privilege::Create, name.clone())];
+        wanted.extend(info.foreign_keys.iter().map(|fk| (Privilege::References, fk.parent.clone())));
+        for (privilege, table) in wanted {
+            match self.authorize(&[privilege], &table, String::new) {
+                Err(e) if e.kind == Kind::AccessError => return Ok(Declared::NotCreated(name)),
+                other => other?,
+            }
+        }
         self.atomically(|w| {
             w.conn.execute_batch(&sqlite_ddl(&info)).map_err(internal)?;
             w.register_table(info)

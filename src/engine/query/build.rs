@@ -19,7 +19,7 @@ use crate::engine::world::World;
 enum Truth {
     True,
     False,
-    Sql(String, Vec<Sql>),
+    Sql(String, Vec<Sql>, Vec<TableName>),
     /// The server's error, raised when the query runs.
     Deferred(Error),
 }
@@ -54,10 +54,13 @@ impl World {
         }
         Ok(match self.truth(q, r)? {
             Truth::True => q.clone(),
-            Truth::False => {
-                Query::new(Node::Restrict(q.clone(), Cond::Where("0".into(), Vec::new())), q.heading.to_vec())
+            Truth::False => Query::new(
+                Node::Restrict(q.clone(), Cond::Where("0".into(), Vec::new(), Vec::new())),
+                q.heading.to_vec(),
+            ),
+            Truth::Sql(sql, args, reads) => {
+                Query::new(Node::Restrict(q.clone(), Cond::Where(sql, args, reads)), q.heading.to_vec())
             }
-            Truth::Sql(sql, args) => Query::new(Node::Restrict(q.clone(), Cond::Where(sql, args)), q.heading.to_vec()),
             Truth::Deferred(err) => Query::new(Node::Restrict(q.clone(), Cond::Deferred(err)), q.heading.to_vec()),
         })
     }
@@ -87,11 +90,11 @@ impl World {
                 if parts.is_empty() {
                     Truth::True
                 } else {
-                    Truth::Sql(parts.join(" AND "), args)
+                    Truth::Sql(parts.join(" AND "), args, Vec::new())
                 }
             }
             Restriction::Sql(text) => match translate_condition(text, &q.names()) {
-                Ok(sql) => Truth::Sql(format!("({sql})"), Vec::new()),
+                Ok(sql) => Truth::Sql(format!("({sql})"), Vec::new(), Vec::new()),
                 // Server-side errors: DataJoint raises them when the query is sent.
                 Err(e) if e.code == Some(1064) => Truth::Deferred(Error::with_args(
                     Kind::QuerySyntaxError,
@@ -104,47 +107,51 @@ impl World {
             Restriction::Or(items) => {
                 let mut parts = Vec::new();
                 let mut args = Vec::new();
+                let mut reads = Vec::new();
                 for item in items {
                     match self.truth(q, item)? {
                         Truth::True => return Ok(Truth::True),
                         Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
                         Truth::False => {}
-                        Truth::Sql(s, a) => {
+                        Truth::Sql(s, a, r) => {
                             parts.push(format!("({s})"));
                             args.extend(a);
+                            reads.extend(r);
                         }
                     }
                 }
                 if parts.is_empty() {
                     Truth::False
                 } else {
-                    Truth::Sql(parts.join(" OR "), args)
+                    Truth::Sql(parts.join(" OR "), args, reads)
                 }
             }
             Restriction::And(items) => {
                 let mut parts = Vec::new();
                 let mut args = Vec::new();
+                let mut reads = Vec::new();
                 for item in items {
                     match self.truth(q, item)? {
                         Truth::False => return Ok(Truth::False),
                         Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
                         Truth::True => {}
-                        Truth::Sql(s, a) => {
+                        Truth::Sql(s, a, r) => {
                             parts.push(format!("({s})"));
                             args.extend(a);
+                            reads.extend(r);
                         }
                     }
                 }
                 if parts.is_empty() {
                     Truth::True
                 } else {
-                    Truth::Sql(parts.join(" AND "), args)
+                    Truth::Sql(parts.join(" AND "), args, reads)
                 }
             }
             Restriction::Not(inner) => match self.truth(q, inner)? {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
-                Truth::Sql(s, a) => Truth::Sql(format!("NOT ({s})"), a),
+                Truth::Sql(s, a, r) => Truth::Sql(format!("NOT ({s})"), a, r),
                 Truth::Deferred(e) => Truth::Deferred(e),
             },
             Restriction::Query(other) => {
@@ -158,8 +165,9 @@ impl World {
                     Err(e) if e.code.is_some() => return Ok(Truth::Deferred(e)),
                     Err(e) => return Err(e),
                 };
+                let reads = other.tables();
                 if shared.is_empty() {
-                    Truth::Sql(format!("EXISTS (SELECT 1 FROM ({sub}))"), args)
+                    Truth::Sql(format!("EXISTS (SELECT 1 FROM ({sub}))"), args, reads)
                 } else {
                     let lhs: Vec<String> = shared
                         .iter()
@@ -172,7 +180,7 @@ impl World {
                         })
                         .collect();
                     let rhs: Vec<String> = shared.iter().map(|c| format!("\"{}\"", c.name)).collect();
-                    Truth::Sql(format!("({}) IN (SELECT {} FROM ({sub}))", lhs.join(", "), rhs.join(", ")), args)
+                    Truth::Sql(format!("({}) IN (SELECT {} FROM ({sub}))", lhs.join(", "), rhs.join(", ")), args, reads)
                 }
             }
             Restriction::Top(top) => {

@@ -93,8 +93,9 @@ impl Default for Top {
 /// A compiled condition, ready to be placed in a WHERE clause.
 #[derive(Debug, Clone, PartialEq)]
 enum Cond {
-    /// SQLite boolean SQL with `?` placeholders and their values.
-    Where(String, Vec<rusqlite::types::Value>),
+    /// SQLite boolean SQL with `?` placeholders and their values, and the tables its
+    /// subqueries read.
+    Where(String, Vec<rusqlite::types::Value>, Vec<TableName>),
     /// Order, limit and offset.
     Top(Top),
     /// A condition the server would reject when the query runs (a syntax error, an unknown
@@ -142,6 +143,37 @@ impl Query {
             Node::Table(t) => Some((t, false)),
             Node::Restrict(input, _) => input.restricted_table().map(|(t, _)| (t, true)),
             _ => None,
+        }
+    }
+
+    /// Every base table the expression reads, each once.
+    pub fn tables(&self) -> Vec<TableName> {
+        let mut out: Vec<TableName> = Vec::new();
+        self.collect_tables(&mut out);
+        out
+    }
+
+    fn collect_tables(&self, out: &mut Vec<TableName>) {
+        fn push(out: &mut Vec<TableName>, t: &TableName) {
+            if !out.contains(t) {
+                out.push(t.clone());
+            }
+        }
+        match &*self.node {
+            Node::Table(t) => push(out, t),
+            Node::Restrict(q, cond) => {
+                q.collect_tables(out);
+                if let Cond::Where(_, _, reads) = cond {
+                    reads.iter().for_each(|t| push(out, t));
+                }
+            }
+            Node::Join(a, b, _) | Node::Union(a, b) => {
+                a.collect_tables(out);
+                b.collect_tables(out);
+            }
+            Node::Proj(q, _) | Node::Distinct(q) => q.collect_tables(out),
+            Node::Aggr { input, .. } => input.collect_tables(out),
+            Node::Universal => {}
         }
     }
 

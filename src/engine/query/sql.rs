@@ -53,6 +53,20 @@ fn limit_clause(top: &Top) -> String {
 }
 
 impl Query {
+    /// Roughly the SELECT DataJoint sends for this expression, for error messages:
+    /// ``SELECT `a`,`b` FROM `db`.`t` ``.
+    pub(crate) fn mysql_text(&self, fields: &[String]) -> String {
+        let fields = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(",");
+        let from = match &*self.node {
+            Node::Table(t) => t.full(),
+            _ => match self.restricted_table() {
+                Some((t, _)) => format!("{} WHERE (...)", t.full()),
+                None => "(...)".to_string(),
+            },
+        };
+        format!("SELECT {fields} FROM {from}")
+    }
+
     /// A FROM-able source: the table itself or a parenthesised SELECT.
     fn source(&self) -> Result<(String, Vec<Sql>)> {
         match &*self.node {
@@ -68,7 +82,7 @@ impl Query {
     pub(crate) fn select(&self) -> Result<(String, Vec<Sql>)> {
         match &*self.node {
             Node::Table(t) => Ok((format!("SELECT {} FROM {}", column_list(&self.heading), t.sqlite()), Vec::new())),
-            Node::Restrict(input, Cond::Where(cond, cond_args)) => {
+            Node::Restrict(input, Cond::Where(cond, cond_args, _)) => {
                 let (src, mut args) = input.source()?;
                 args.extend(cond_args.iter().cloned());
                 Ok((format!("SELECT * FROM {src} AS _r WHERE {cond}"), args))
