@@ -54,7 +54,7 @@ fn the_permission_denied_slide() {
     let row = Row::Map(vec![("id".into(), Value::Int(1)), ("v".into(), Value::Int(2))]);
     let err = ctx
         .world
-        .insert(&t, &[row.clone()], &InsertOptions { allow_direct_insert: true, ..Default::default() })
+        .insert(&t, std::slice::from_ref(&row), &InsertOptions { allow_direct_insert: true, ..Default::default() })
         .unwrap_err();
     assert_eq!(
         err,
