@@ -33,6 +33,9 @@ impl World {
     pub fn fetch(&self, query: &Query, spec: &FetchSpec) -> Result<Rows> {
         let columns = select_list(query, &spec.attrs)?;
         self.authorize_read(query, || query.mysql_text(&columns))?;
+        if let Some(err) = query.deferred_error(&columns) {
+            return Err(err);
+        }
         check_order_by(query, &spec.order_by)?;
         let (inner, args) = query.select()?;
         let mut sql = format!(

@@ -99,7 +99,7 @@ impl World {
                 Err(e) if e.code == Some(1064) => Truth::Deferred(Error::with_args(
                     Kind::QuerySyntaxError,
                     Some(1064),
-                    &[&e.message, &mysql_text(q, text)],
+                    &[&e.message, &mysql_text(q, FIELDS, text)],
                 )),
                 Err(e) if e.code.is_some() => Truth::Deferred(e),
                 Err(e) => return Err(e),
@@ -287,15 +287,16 @@ impl World {
     }
 }
 
-/// The statement DataJoint would send for `q & cond` (for the server's error messages): the
-/// fields and the table with the condition in its WHERE clause.
-fn mysql_text(q: &Query, cond: &str) -> String {
-    let fields = q.names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(",");
+/// Stands for the fetched fields in a deferred error's statement until the fetch names them.
+pub(crate) const FIELDS: &str = "\u{0}FIELDS\u{0}";
+
+/// The statement DataJoint would send for `q & cond` (for the server's error messages).
+fn mysql_text(q: &Query, fields: &str, cond: &str) -> String {
     let from = match q.restricted_table() {
         Some((t, _)) => t.full(),
         None => "(...)".to_string(),
     };
-    format!("SELECT {fields} FROM {from} WHERE ({})", cond.trim())
+    format!("SELECT {fields} FROM {from} WHERE ( ({}))", cond.trim())
 }
 
 /// `q` with its primary key replaced by `key` (DataJoint's `set_primary_key`).

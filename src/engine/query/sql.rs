@@ -52,7 +52,23 @@ fn limit_clause(top: &Top) -> String {
     format!(" LIMIT {limit} OFFSET {}", top.offset)
 }
 
+/// A deferred server error's statement, naming the fields the failing query fetched.
+fn with_fields(err: &Error, fields: &[String]) -> Error {
+    let fields = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(",");
+    Error { message: err.message.replace(super::build::FIELDS, &fields), ..err.clone() }
+}
+
 impl Query {
+    /// The server error a deferred condition raises when this expression is fetched with
+    /// `fields`, if there is one.
+    pub(crate) fn deferred_error(&self, fields: &[String]) -> Option<Error> {
+        match &*self.node {
+            Node::Restrict(_, Cond::Deferred(err)) => Some(with_fields(err, fields)),
+            Node::Restrict(input, _) => input.deferred_error(fields),
+            _ => None,
+        }
+    }
+
     /// Roughly the SELECT DataJoint sends for this expression, for error messages:
     /// ``SELECT `a`,`b` FROM `db`.`t` ``.
     pub(crate) fn mysql_text(&self, fields: &[String]) -> String {
@@ -87,7 +103,7 @@ impl Query {
                 args.extend(cond_args.iter().cloned());
                 Ok((format!("SELECT * FROM {src} AS _r WHERE {cond}"), args))
             }
-            Node::Restrict(_, Cond::Deferred(err)) => Err(err.clone()),
+            Node::Restrict(_, Cond::Deferred(err)) => Err(with_fields(err, &self.names())),
             Node::Restrict(input, Cond::Top(top)) => {
                 let (src, args) = input.source()?;
                 Ok((format!("SELECT * FROM {src} AS _t{}{}", order_clause(input, &top.order_by), limit_clause(top)), args))
