@@ -102,7 +102,23 @@ fn fixture() -> Ctx {
     ctx
 }
 
+const VALID: &[&str] = &[
+    "weight > 10",
+    "species = 'mouse'",
+    "subject_id like 'm%'",
+    "weight is null",
+    "session < 5",
+    "duration * 2 > 15",
+    "scale = 1",
+    "lower(species) = 'rat'",
+    "weight between 1 and 300",
+];
+
+/// Mostly conditions that hold on some heading, sometimes a soup of tokens.
 fn random_sql(rng: &mut Rng) -> String {
+    if rng.below(4) > 0 {
+        return rng.pick(VALID).to_string();
+    }
     (0..1 + rng.below(6)).map(|_| rng.pick(TOKENS)).collect::<Vec<_>>().join(" ")
 }
 
@@ -132,7 +148,7 @@ fn random_restriction(ctx: &Ctx, rng: &mut Rng, depth: usize) -> Restriction {
 fn random_query(ctx: &Ctx, rng: &mut Rng, depth: usize) -> Option<Query> {
     let w = &ctx.world;
     let base = |rng: &mut Rng| w.query(&ctx.t(rng.pick(&["Subject", "Session", "Param"]))).unwrap();
-    if depth > 3 {
+    if depth > 2 || rng.below(3) == 0 {
         return Some(base(rng));
     }
     let a = random_query(ctx, rng, depth + 1)?;

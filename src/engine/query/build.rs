@@ -288,7 +288,7 @@ impl World {
 }
 
 /// Stands for the fetched fields in a deferred error's statement until the fetch names them.
-pub(crate) const FIELDS: &str = "\u{0}FIELDS\u{0}";
+pub(crate) const FIELDS: &str = "\u{E000}FIELDS\u{E000}";
 
 /// The statement DataJoint would send for `q & cond` (for the server's error messages).
 fn mysql_text(q: &Query, fields: &str, cond: &str) -> String {
