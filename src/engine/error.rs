@@ -42,6 +42,22 @@ pub enum Kind {
     NotImplementedError,
     /// Python's `AssertionError`.
     AssertionError,
+    /// Python's `FileNotFoundError` (errno 2).
+    FileNotFoundError,
+    /// Python's `IsADirectoryError` (errno 21).
+    IsADirectoryError,
+    /// Python's `NotADirectoryError` (errno 20).
+    NotADirectoryError,
+    /// Python's `PermissionError` (errno 13).
+    PermissionError,
+    /// Python's `OSError`: other operating-system errors.
+    OSError,
+    /// `json.decoder.JSONDecodeError`.
+    JSONDecodeError,
+    /// Python's `UnicodeDecodeError`.
+    UnicodeDecodeError,
+    /// Python's `RecursionError`.
+    RecursionError,
 }
 
 impl Kind {
@@ -66,6 +82,14 @@ impl Kind {
             Kind::ValueError => "ValueError",
             Kind::NotImplementedError => "NotImplementedError",
             Kind::AssertionError => "AssertionError",
+            Kind::FileNotFoundError => "FileNotFoundError",
+            Kind::IsADirectoryError => "IsADirectoryError",
+            Kind::NotADirectoryError => "NotADirectoryError",
+            Kind::PermissionError => "PermissionError",
+            Kind::OSError => "OSError",
+            Kind::JSONDecodeError => "JSONDecodeError",
+            Kind::UnicodeDecodeError => "UnicodeDecodeError",
+            Kind::RecursionError => "RecursionError",
         }
     }
 }
