@@ -19,29 +19,30 @@ pub mod udf;
 mod tests;
 
 use super::error::Result;
+use super::types::AttrType;
 
 pub use guess::column_names;
 
-/// Stack for a translation: the parser, the walk and the AST's drop all recurse (up to a few
-/// hundred levels, some 20 KiB each in a debug build), more than a caller's thread may have.
-const STACK: usize = 64 << 20;
-
-/// Run `f` on a thread with [`STACK`] bytes of stack (reserved, not committed), or here if no
-/// thread can be made.
-fn on_big_stack<T: Send>(f: impl Fn() -> T + Sync) -> T {
-    let f = &f;
-    let result = std::thread::scope(|s| {
-        let spawned = std::thread::Builder::new().stack_size(STACK).spawn_scoped(s, f);
-        spawned.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-    });
-    result.unwrap_or_else(|_| f())
+/// Translate with enough stack: the parser (sqlparser's own recursion guard) and the walk
+/// (which grows the stack on demand) recurse a few hundred levels on deep input; this makes
+/// sure the start has room too, without a thread per call.
+fn translate(
+    text: &str,
+    attributes: &[String],
+    types: &[Option<AttrType>],
+    clause: &'static str,
+    aggregates: bool,
+) -> Result<String> {
+    stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || translate_here(text, attributes, types, clause, aggregates))
 }
 
-fn translate(text: &str, attributes: &[String], clause: &'static str, aggregates: bool) -> Result<String> {
-    on_big_stack(|| translate_here(text, attributes, clause, aggregates))
-}
-
-fn translate_here(text: &str, attributes: &[String], clause: &'static str, aggregates: bool) -> Result<String> {
+fn translate_here(
+    text: &str,
+    attributes: &[String],
+    types: &[Option<AttrType>],
+    clause: &'static str,
+    aggregates: bool,
+) -> Result<String> {
     let (wrapped, _) = parse::wrap(text);
     let mut expr = parse::parse(&wrapped)?;
     // Peel DataJoint's two wrapping parentheses.
@@ -50,7 +51,8 @@ fn translate_here(text: &str, attributes: &[String], clause: &'static str, aggre
             expr = *inner;
         }
     }
-    let mut cx = translate::Ctx { attributes, clause, aggregates, in_aggregate: false, depth: 0, wrapped: &wrapped };
+    let mut cx =
+        translate::Ctx { attributes, types, clause, aggregates, in_aggregate: false, depth: 0, wrapped: &wrapped };
     Ok(cx.expr(&expr)?.text)
 }
 
@@ -58,8 +60,14 @@ fn translate_here(text: &str, attributes: &[String], clause: &'static str, aggre
 /// (quoted `"name"`). Errors: DataJoint's ``Attribute `x` is not found in query.``, MySQL's 1064
 /// (message only; the caller adds the query text) and 1054.
 pub fn translate_condition(text: &str, attributes: &[String]) -> Result<String> {
+    translate_condition_typed(text, attributes, &[])
+}
+
+/// [`translate_condition`] knowing the attributes' types (aligned with `attributes`), so that
+/// comparisons of numeric and string attributes stay native and use indexes.
+pub fn translate_condition_typed(text: &str, attributes: &[String], types: &[Option<AttrType>]) -> Result<String> {
     guess::check(text, attributes)?;
-    translate(text, attributes, "where clause", false)
+    translate(text, attributes, types, "where clause", false)
 }
 
 /// A computed attribute (`proj(n="a * 2")`) or, with `aggregates`, an aggregate
@@ -67,8 +75,18 @@ pub fn translate_condition(text: &str, attributes: &[String]) -> Result<String> 
 /// unknown one is MySQL's 1054 in 'field list'. The text first goes through pymysql's
 /// `query % ()` (`%%` is `%`; a lone `%` is pymysql's ProgrammingError).
 pub fn translate_expression(text: &str, attributes: &[String], aggregates: bool) -> Result<String> {
+    translate_expression_typed(text, attributes, &[], aggregates)
+}
+
+/// [`translate_expression`] knowing the attributes' types (aligned with `attributes`).
+pub fn translate_expression_typed(
+    text: &str,
+    attributes: &[String],
+    types: &[Option<AttrType>],
+    aggregates: bool,
+) -> Result<String> {
     let text = pyformat::format_empty(text)?;
-    translate(&text, attributes, "field list", aggregates)
+    translate(&text, attributes, types, "field list", aggregates)
 }
 
 /// Register the SQLite functions translations call (MySQL's LIKE under the collation, ...).

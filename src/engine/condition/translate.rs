@@ -2,6 +2,7 @@
 //! special forms (CASE, CAST, EXTRACT, SUBSTRING, TRIM, COLLATE, INTERVAL arithmetic).
 //! Function calls are in `functions`.
 
+use crate::engine::types::AttrType;
 use sqlparser::ast::{
     BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Interval, ObjectName, Spanned,
     TrimWhereField, UnaryOperator, Value,
@@ -22,6 +23,9 @@ const MAX_WALK: usize = 400;
 pub struct Ctx<'a> {
     /// The attributes of the query, as named in its heading.
     pub attributes: &'a [String],
+    /// Their types where known (aligned with `attributes`; shorter means unknown): numeric and
+    /// string attributes then compare natively, so SQLite can use its indexes.
+    pub types: &'a [Option<AttrType>],
     /// Where MySQL says an unknown column was: 'where clause' or 'field list'.
     pub clause: &'static str,
     /// Aggregates are allowed (an `aggr` computation).
@@ -42,10 +46,17 @@ impl Ctx<'_> {
 
     /// An attribute by MySQL's case-insensitive name, as a quoted SQLite identifier.
     pub fn column(&self, name: &str) -> Result<Sql> {
-        match self.attributes.iter().find(|a| a.eq_ignore_ascii_case(name)) {
-            Some(a) => Ok(Sql::any(format!("\"{}\"", a.replace('"', "\"\"")))),
-            None => Err(unknown_column(name, self.clause)),
-        }
+        let Some(i) = self.attributes.iter().position(|a| a.eq_ignore_ascii_case(name)) else {
+            return Err(unknown_column(name, self.clause));
+        };
+        let text = format!("\"{}\"", self.attributes[i].replace('"', "\"\""));
+        Ok(match self.types.get(i).and_then(|t| t.as_ref()) {
+            Some(AttrType::Integer { .. } | AttrType::Float { .. } | AttrType::Decimal { .. } | AttrType::Bool) => {
+                Sql::num(text)
+            }
+            Some(AttrType::Char(_) | AttrType::Varchar(_)) => Sql::string(text),
+            _ => Sql::any(text),
+        })
     }
 
     /// Translate one expression.
@@ -54,7 +65,8 @@ impl Ctx<'_> {
         if self.depth > MAX_WALK {
             return Err(too_complex());
         }
-        let r = self.expr_inner(e);
+        // Deep expressions grow the stack on demand instead of overflowing it.
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_inner(e));
         self.depth -= 1;
         r
     }

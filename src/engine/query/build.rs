@@ -7,7 +7,7 @@ use rusqlite::types::Value as Sql;
 
 use super::heading::{of_table, Column};
 use super::{Cond, Node, ProjSource, Query, Restriction, Top};
-use crate::engine::condition::{translate_condition, translate_expression};
+use crate::engine::condition::{translate_condition_typed, translate_expression_typed};
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::TableName;
 use crate::engine::py::{str_repr, tuple_repr};
@@ -93,7 +93,7 @@ impl World {
                     Truth::Sql(parts.join(" AND "), args, Vec::new())
                 }
             }
-            Restriction::Sql(text) => match translate_condition(text, &q.names()) {
+            Restriction::Sql(text) => match translate_condition_typed(text, &q.names(), &q.types()) {
                 Ok(sql) => Truth::Sql(format!("({sql})"), Vec::new(), Vec::new()),
                 // Server-side errors: DataJoint raises them when the query is sent.
                 Err(e) if e.code == Some(1064) => Truth::Deferred(Error::with_args(
@@ -403,7 +403,7 @@ fn project(q: &Query, attrs: &[String], named: &[(String, String)], aggregates: 
     }
     let names = q.names();
     for (new, expr) in &computes {
-        let sql = translate_expression(expr, &names, aggregates)?;
+        let sql = translate_expression_typed(expr, &names, &q.types(), aggregates)?;
         heading.push(Column::computed(new));
         columns.push((new.clone(), ProjSource::Expr(sql)));
     }

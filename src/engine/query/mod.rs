@@ -114,6 +114,11 @@ impl Query {
         self.heading.iter().map(|c| c.name.clone()).collect()
     }
 
+    /// Attribute types in heading order (`None` for computed ones).
+    pub fn types(&self) -> Vec<Option<super::types::AttrType>> {
+        self.heading.iter().map(|c| c.ty.clone()).collect()
+    }
+
     /// Primary-key attribute names in order.
     pub fn primary_key(&self) -> Vec<String> {
         self.heading.iter().filter(|c| c.in_key).map(|c| c.name.clone()).collect()
