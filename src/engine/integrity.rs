@@ -62,13 +62,14 @@ pub fn referencing_child(world: &World, parent: &TableName, rows_sql: &str, args
         let info = world.table(&child)?;
         for (n, fk) in info.foreign_keys.iter().enumerate().filter(|(_, fk)| &fk.parent == parent) {
             let child_cols: Vec<String> = fk.attr_map.iter().map(|(c, _)| format!("c.\"{c}\"")).collect();
-            let parent_cols: Vec<String> = fk.attr_map.iter().map(|(_, p)| format!("p.\"{p}\"")).collect();
-            let on: Vec<String> = child_cols.iter().zip(&parent_cols).map(|(c, p)| format!("{c} = {p}")).collect();
+            let parent_cols: Vec<String> = fk.attr_map.iter().map(|(_, p)| format!("\"{p}\"")).collect();
+            // Scan the child and probe the parent rows: a child emptied by a cascade costs nothing.
             let sql = format!(
-                "SELECT EXISTS(SELECT 1 FROM {} AS c JOIN ({}) AS p ON {})",
+                "SELECT EXISTS(SELECT 1 FROM {} AS c WHERE ({}) IN (SELECT {} FROM ({})))",
                 info.name.sqlite(),
-                rows_sql,
-                on.join(" AND ")
+                child_cols.join(", "),
+                parent_cols.join(", "),
+                rows_sql
             );
             let found: bool = world
                 .conn

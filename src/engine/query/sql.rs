@@ -7,6 +7,7 @@ use rusqlite::types::Value as Sql;
 use super::heading::Column;
 use super::{Cond, Node, ProjSource, Query, Top};
 use crate::engine::error::{Error, Result};
+use crate::engine::heading::TableName;
 
 fn quote(name: &str) -> String {
     format!("\"{name}\"")
@@ -81,6 +82,21 @@ impl Query {
             },
         };
         format!("SELECT {fields} FROM {from}")
+    }
+
+    /// For a base table under plain WHERE restrictions: the table and the conditions, so that
+    /// a delete can address the table directly instead of through a subquery.
+    pub(crate) fn direct_where(&self) -> Option<(&TableName, Vec<String>, Vec<Sql>)> {
+        match &*self.node {
+            Node::Table(t) => Some((t, Vec::new(), Vec::new())),
+            Node::Restrict(input, Cond::Where(cond, cond_args, _)) => {
+                let (t, mut conds, mut args) = input.direct_where()?;
+                conds.push(cond.clone());
+                args.extend(cond_args.iter().cloned());
+                Some((t, conds, args))
+            }
+            _ => None,
+        }
     }
 
     /// A FROM-able source: the table itself or a parenthesised SELECT.
