@@ -42,6 +42,8 @@ pub enum Kind {
     NotImplementedError,
     /// Python's `AssertionError`.
     AssertionError,
+    /// `pymysql.err.Error` (e.g. pinging a closed connection).
+    PyMySqlError,
     /// Python's `FileNotFoundError` (errno 2).
     FileNotFoundError,
     /// Python's `IsADirectoryError` (errno 21).
@@ -82,6 +84,7 @@ impl Kind {
             Kind::ValueError => "ValueError",
             Kind::NotImplementedError => "NotImplementedError",
             Kind::AssertionError => "AssertionError",
+            Kind::PyMySqlError => "Error",
             Kind::FileNotFoundError => "FileNotFoundError",
             Kind::IsADirectoryError => "IsADirectoryError",
             Kind::NotADirectoryError => "NotADirectoryError",

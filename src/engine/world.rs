@@ -131,6 +131,20 @@ impl World {
         Ok(())
     }
 
+    /// A world-level setting kept in the file (the server layer keeps its accounts and
+    /// settings here).
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.conn.query_row("SELECT value FROM djs_meta WHERE key=?1", [key], |r| r.get(0)).optional().map_err(internal)
+    }
+
+    /// Store a world-level setting.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute("INSERT OR REPLACE INTO djs_meta(key, value) VALUES(?1, ?2)", params![key, value])
+            .map(|_| ())
+            .map_err(internal)
+    }
+
     /// The raw SQLite connection (for the layers that translate SQL).
     pub fn connection(&self) -> &Connection {
         &self.conn
