@@ -14,41 +14,12 @@ fn rows(pairs: &[&[(&str, Value)]]) -> Vec<Row> {
 fn fixture() -> Ctx {
     let mut ctx = Ctx::new();
     let s = "main_alg";
-    ctx.declare(
-        s,
-        "Subject",
-        Tier::Manual,
-        "subject_id : varchar(16)\n---\nspecies : varchar(32)\nweight = null : float",
-    )
-    .unwrap();
-    ctx.declare(
-        s,
-        "Session",
-        Tier::Manual,
-        "-> Subject\nsession : int\n---\nnote = \"\" : varchar(32)\nduration : float",
-    )
-    .unwrap();
+    common::subjects_and_sessions(&mut ctx, s);
     ctx.declare(s, "Param", Tier::Lookup, "param : varchar(8)\n---\nscale : float").unwrap();
     ctx.declare(s, "Sel", Tier::Manual, "-> Session\n-> Param").unwrap();
     ctx.declare(s, "Other", Tier::Manual, "oid : int\n---\nspecies : varchar(32)").unwrap();
     let w = &mut ctx.world;
     let opts = InsertOptions::default();
-    let subjects: Vec<Row> = [
-        ("mango", "mouse", Value::Float(20.0)),
-        ("kiwi", "mouse", Value::Null),
-        ("pumpkin", "rat", Value::Float(300.0)),
-        ("Apple", "rat", Value::Float(250.0)),
-    ]
-    .into_iter()
-    .map(|(a, b, c)| Row::Positional(vec![a.into(), b.into(), c]))
-    .collect();
-    w.insert(&ctx.names["Subject"], &subjects, &opts).unwrap();
-    let sessions: Vec<Row> =
-        [("mango", 1, "a", 10.0), ("mango", 2, "b", 20.0), ("pumpkin", 1, "", 5.0), ("Apple", 7, "z", 1.0)]
-            .into_iter()
-            .map(|(a, b, c, d)| Row::Positional(vec![a.into(), Value::Int(b), c.into(), Value::Float(d)]))
-            .collect();
-    w.insert(&ctx.names["Session"], &sessions, &opts).unwrap();
     w.insert_contents(
         &ctx.names["Param"],
         &[

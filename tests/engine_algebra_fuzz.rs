@@ -4,27 +4,10 @@
 
 mod common;
 
-use common::Ctx;
+use common::{Ctx, Rng};
 use djsandbox::engine::preview::Display;
 use djsandbox::engine::query::Top;
 use djsandbox::engine::{FetchSpec, InsertOptions, Kind, Query, Restriction, Row, Tier, Value};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const ATTRS: &[&str] =
     &["subject_id", "session", "species", "weight", "note", "duration", "param", "scale", "nope", "n"];
@@ -70,35 +53,10 @@ const TOKENS: &[&str] = &[
 
 fn fixture() -> Ctx {
     let mut ctx = Ctx::new();
-    let s = "fuzz_alg";
-    ctx.declare(
-        s,
-        "Subject",
-        Tier::Manual,
-        "subject_id : varchar(16)\n---\nspecies : varchar(32)\nweight = null : float",
-    )
-    .unwrap();
-    ctx.declare(
-        s,
-        "Session",
-        Tier::Manual,
-        "-> Subject\nsession : int\n---\nnote = \"\" : varchar(32)\nduration : float",
-    )
-    .unwrap();
-    ctx.declare(s, "Param", Tier::Lookup, "param : varchar(8)\n---\nscale : float").unwrap();
-    let o = InsertOptions::default();
-    let subjects: Vec<Row> =
-        [("mango", "mouse", Value::Float(20.0)), ("kiwi", "mouse", Value::Null), ("Apple", "rat", Value::Float(250.0))]
-            .into_iter()
-            .map(|(a, b, c)| Row::Positional(vec![a.into(), b.into(), c]))
-            .collect();
-    ctx.world.insert(&ctx.t("Subject"), &subjects, &o).unwrap();
-    let sessions: Vec<Row> = [("mango", 1, 10.0), ("mango", 2, 20.0), ("Apple", 7, 1.0)]
-        .into_iter()
-        .map(|(a, b, d)| Row::Positional(vec![a.into(), Value::Int(b), "x".into(), Value::Float(d)]))
-        .collect();
-    ctx.world.insert(&ctx.t("Session"), &sessions, &o).unwrap();
-    ctx.world.insert(&ctx.t("Param"), &[Row::Positional(vec!["default".into(), Value::Float(1.0)])], &o).unwrap();
+    common::subjects_and_sessions(&mut ctx, "fuzz_alg");
+    ctx.declare("fuzz_alg", "Param", Tier::Lookup, "param : varchar(8)\n---\nscale : float").unwrap();
+    let param = Row::Positional(vec!["default".into(), Value::Float(1.0)]);
+    ctx.world.insert(&ctx.t("Param"), &[param], &InsertOptions::default()).unwrap();
     ctx
 }
 

@@ -4,42 +4,11 @@
 mod common;
 
 use common::Ctx;
-use djsandbox::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Restriction, Row, Tier, Value};
+use djsandbox::engine::{Error, FetchSpec, Kind, Query, Restriction, Value};
 
 fn fixture() -> Ctx {
     let mut ctx = Ctx::new();
-    let s = "main_alg";
-    ctx.declare(
-        s,
-        "Subject",
-        Tier::Manual,
-        "subject_id : varchar(16)\n---\nspecies : varchar(32)\nweight = null : float",
-    )
-    .unwrap();
-    ctx.declare(
-        s,
-        "Session",
-        Tier::Manual,
-        "-> Subject\nsession : int\n---\nnote = \"\" : varchar(32)\nduration : float",
-    )
-    .unwrap();
-    let o = InsertOptions::default();
-    let subjects: Vec<Row> = [
-        ("mango", "mouse", Value::Float(20.0)),
-        ("kiwi", "mouse", Value::Null),
-        ("pumpkin", "rat", Value::Float(300.0)),
-        ("Apple", "rat", Value::Float(250.0)),
-    ]
-    .into_iter()
-    .map(|(a, b, c)| Row::Positional(vec![a.into(), b.into(), c]))
-    .collect();
-    ctx.world.insert(&ctx.t("Subject"), &subjects, &o).unwrap();
-    let sessions: Vec<Row> =
-        [("mango", 1, "a", 10.0), ("mango", 2, "b", 20.0), ("pumpkin", 1, "", 5.0), ("Apple", 7, "z", 1.0)]
-            .into_iter()
-            .map(|(a, b, c, d)| Row::Positional(vec![a.into(), Value::Int(b), c.into(), Value::Float(d)]))
-            .collect();
-    ctx.world.insert(&ctx.t("Session"), &sessions, &o).unwrap();
+    common::subjects_and_sessions(&mut ctx, "main_alg");
     ctx
 }
 

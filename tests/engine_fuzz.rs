@@ -3,23 +3,8 @@
 
 mod common;
 
-use common::{common, Ctx};
+use common::{common, Ctx, Rng};
 use djsandbox::engine::{FetchSpec, InsertOptions, Row, Tier, Value};
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const NAMES: &[&str] = &["a", "b", "subject_id", "Bad", "1x", "index", "x_y", "", "é", "a b"];
 const TYPES: &[&str] = &[

@@ -90,3 +90,61 @@ pub fn common(ctx: &mut Ctx) {
     )
     .expect("AnalysisNwbfile");
 }
+
+/// The small pipeline the algebra tests share (and the oracle ran): four subjects, four
+/// sessions, declared in `schema`.
+pub fn subjects_and_sessions(ctx: &mut Ctx, schema: &str) {
+    use djsandbox::engine::{InsertOptions, Row, Value};
+    ctx.declare(
+        schema,
+        "Subject",
+        Tier::Manual,
+        "subject_id : varchar(16)\n---\nspecies : varchar(32)\nweight = null : float",
+    )
+    .expect("Subject");
+    ctx.declare(
+        schema,
+        "Session",
+        Tier::Manual,
+        "-> Subject\nsession : int\n---\nnote = \"\" : varchar(32)\nduration : float",
+    )
+    .expect("Session");
+    let o = InsertOptions::default();
+    let subjects: Vec<Row> = [
+        ("mango", "mouse", Value::Float(20.0)),
+        ("kiwi", "mouse", Value::Null),
+        ("pumpkin", "rat", Value::Float(300.0)),
+        ("Apple", "rat", Value::Float(250.0)),
+    ]
+    .into_iter()
+    .map(|(a, b, c)| Row::Positional(vec![a.into(), b.into(), c]))
+    .collect();
+    ctx.world.insert(&ctx.t("Subject"), &subjects, &o).expect("subjects");
+    let sessions: Vec<Row> =
+        [("mango", 1, "a", 10.0), ("mango", 2, "b", 20.0), ("pumpkin", 1, "", 5.0), ("Apple", 7, "z", 1.0)]
+            .into_iter()
+            .map(|(a, b, c, d)| Row::Positional(vec![a.into(), Value::Int(b), c.into(), Value::Float(d)]))
+            .collect();
+    ctx.world.insert(&ctx.t("Session"), &sessions, &o).expect("sessions");
+}
+
+/// A small deterministic generator (xorshift), so fuzz failures reproduce.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// One of `items`.
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}

@@ -104,50 +104,8 @@ impl World {
                 Err(e) if e.code.is_some() => Truth::Deferred(e),
                 Err(e) => return Err(e),
             },
-            Restriction::Or(items) => {
-                let mut parts = Vec::new();
-                let mut args = Vec::new();
-                let mut reads = Vec::new();
-                for item in items {
-                    match self.truth(q, item)? {
-                        Truth::True => return Ok(Truth::True),
-                        Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
-                        Truth::False => {}
-                        Truth::Sql(s, a, r) => {
-                            parts.push(format!("({s})"));
-                            args.extend(a);
-                            reads.extend(r);
-                        }
-                    }
-                }
-                if parts.is_empty() {
-                    Truth::False
-                } else {
-                    Truth::Sql(parts.join(" OR "), args, reads)
-                }
-            }
-            Restriction::And(items) => {
-                let mut parts = Vec::new();
-                let mut args = Vec::new();
-                let mut reads = Vec::new();
-                for item in items {
-                    match self.truth(q, item)? {
-                        Truth::False => return Ok(Truth::False),
-                        Truth::Deferred(e) => return Ok(Truth::Deferred(e)),
-                        Truth::True => {}
-                        Truth::Sql(s, a, r) => {
-                            parts.push(format!("({s})"));
-                            args.extend(a);
-                            reads.extend(r);
-                        }
-                    }
-                }
-                if parts.is_empty() {
-                    Truth::True
-                } else {
-                    Truth::Sql(parts.join(" AND "), args, reads)
-                }
-            }
+            Restriction::Or(items) => self.combine(q, items, true)?,
+            Restriction::And(items) => self.combine(q, items, false)?,
             Restriction::Not(inner) => match self.truth(q, inner)? {
                 Truth::True => Truth::False,
                 Truth::False => Truth::True,
@@ -186,6 +144,32 @@ impl World {
             Restriction::Top(top) => {
                 return Err(Error::dj(format!("Invalid restriction type {}", top_repr(top))));
             }
+        })
+    }
+
+    /// A list (`or`: OR, empty is FALSE) or an AndList (AND, empty is TRUE): items that
+    /// decide the whole cut it short, items that change nothing drop out.
+    fn combine(&self, q: &Query, items: &[Restriction], or: bool) -> Result<Truth> {
+        let mut parts = Vec::new();
+        let mut args = Vec::new();
+        let mut reads = Vec::new();
+        for item in items {
+            match (self.truth(q, item)?, or) {
+                (Truth::True, true) => return Ok(Truth::True),
+                (Truth::False, false) => return Ok(Truth::False),
+                (Truth::True | Truth::False, _) => {}
+                (Truth::Deferred(e), _) => return Ok(Truth::Deferred(e)),
+                (Truth::Sql(s, a, r), _) => {
+                    parts.push(format!("({s})"));
+                    args.extend(a);
+                    reads.extend(r);
+                }
+            }
+        }
+        Ok(match (parts.is_empty(), or) {
+            (true, true) => Truth::False,
+            (true, false) => Truth::True,
+            (false, _) => Truth::Sql(parts.join(if or { " OR " } else { " AND " }), args, reads),
         })
     }
 

@@ -15,7 +15,7 @@ mod lex;
 mod numeric;
 mod parse;
 mod store;
-mod temporal;
+pub(crate) mod temporal;
 mod uuid_text;
 
 #[cfg(test)]

@@ -14,11 +14,13 @@ pub struct DateTime {
     us: u32,
 }
 
-fn leap(y: u32) -> bool {
+/// Gregorian leap year.
+pub(crate) fn leap(y: i64) -> bool {
     y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
+/// Days in month `m` (1–12) of year `y`.
+pub(crate) fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -69,7 +71,7 @@ impl DateTime {
         self.y <= 9999
             && (1..=12).contains(&self.mo)
             && self.d >= 1
-            && self.d <= days_in_month(self.y, self.mo)
+            && i64::from(self.d) <= days_in_month(i64::from(self.y), i64::from(self.mo))
             && self.h < 24
             && self.mi < 60
             && self.s < 60
@@ -89,7 +91,7 @@ impl DateTime {
             self.h = 0;
             self.d += 1;
         }
-        if self.d > days_in_month(self.y, self.mo) {
+        if i64::from(self.d) > days_in_month(i64::from(self.y), i64::from(self.mo)) {
             self.d = 1;
             self.mo += 1;
         }

@@ -3,6 +3,7 @@
 //! arithmetic (month ends clamp: 2020-01-31 + 1 month = 2020-02-29), DATEDIFF, TIMESTAMPDIFF and
 //! DATE_FORMAT. Invalid input gives NULL, as MySQL does (with a warning).
 
+use crate::engine::types::temporal::days_in_month;
 use std::cmp::Ordering;
 
 use rusqlite::functions::Context;
@@ -20,19 +21,6 @@ pub struct Dt {
     d: i64,
     us: i64,
     time: bool,
-}
-
-fn leap(y: i64) -> bool {
-    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if leap(y) => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
