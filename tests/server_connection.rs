@@ -156,3 +156,36 @@ fn accounts_and_settings_persist_in_the_world_file() {
     s.config.set("database.port", Value::Int(3310)).unwrap();
     login(&mut s, "sailor", "galley").unwrap();
 }
+
+#[test]
+fn the_decks_config_file_connects_as_sailor() {
+    let dir = tempfile::tempdir().unwrap();
+    // The config slide, with the sandbox's host.
+    std::fs::write(
+        dir.path().join("dj_local_conf.json"),
+        r#"{
+    "database.host":     "localhost",
+    "database.user":     "sailor",
+    "database.password": "galley",
+    "database.port":     3306,
+    "database.use_tls":  false,
+    "safemode":          true,
+    "fetch_format":      "array"
+}"#,
+    )
+    .unwrap();
+    let mut s = Server::new(World::in_memory().unwrap(), dir.path()).unwrap();
+    s.accounts = Accounts::workshop();
+    s.import_config(|_| None).unwrap();
+    assert_eq!(s.config.user().as_deref(), Some("sailor"));
+    s.conn(false).unwrap();
+    s.ping().unwrap();
+    // DJ_PASS overrides the file, as at `import datajoint`.
+    s.import_config(|k| (k == "DJ_PASS").then(|| "wrong".to_string())).unwrap();
+    assert_eq!(s.conn(true).unwrap_err().code, Some(1045));
+    // A broken file is reported with Python's JSON error (python3: json.loads of the same text).
+    std::fs::write(dir.path().join("dj_local_conf.json"), "{\n  \"database.user\": \"sailor\",\n}").unwrap();
+    let err = s.import_config(|_| None).unwrap_err();
+    assert_eq!(err.kind, Kind::JSONDecodeError);
+    assert_eq!(err.message, "Expecting property name enclosed in double quotes: line 3 column 1 (char 31)");
+}

@@ -54,6 +54,13 @@ impl Server {
         })
     }
 
+    /// What `import datajoint` does to `dj.config`: defaults, then `dj_local_conf.json` from the
+    /// working directory when there is one, then the `DJ_*` environment variables.
+    pub fn import_config(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<()> {
+        self.config = Config::import(&self.cwd, env)?;
+        Ok(())
+    }
+
     /// Keep the accounts and settings in the world file.
     pub fn save_server(&mut self) -> Result<()> {
         let accounts = serde_json::to_string(&self.accounts).map_err(|e| damaged("accounts", e))?;
