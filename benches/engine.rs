@@ -18,7 +18,7 @@ struct Quiet;
 
 impl Console for Quiet {
     fn log(&mut self, _: Level, _: &str) {}
-    fn confirm(&mut self, _: &str) -> bool {
+    fn confirm(&mut self, _: &str, _: &str) -> bool {
         true
     }
 }

@@ -41,7 +41,7 @@ struct Yes;
 
 impl Console for Yes {
     fn log(&mut self, _: Level, _: &str) {}
-    fn confirm(&mut self, _: &str) -> bool {
+    fn confirm(&mut self, _: &str, _: &str) -> bool {
         true
     }
 }

@@ -100,3 +100,43 @@ fn alter_keeps_children_pointing_at_the_table() {
     assert_eq!(ctx.world.insert(&child, &[orphan], &InsertOptions::default()).unwrap_err().code, Some(1452));
     assert_eq!(ctx.world.delete_quick(&ctx.world.query(&a).unwrap()).unwrap_err().code, Some(1451));
 }
+
+/// Answers every question with `answer`, keeping what was shown.
+struct Ask {
+    answer: bool,
+    shown: Vec<String>,
+}
+
+impl djsandbox::engine::delete::Console for Ask {
+    fn log(&mut self, level: djsandbox::engine::delete::Level, message: &str) {
+        self.shown.push(format!("{level:?}: {message}"));
+    }
+    fn confirm(&mut self, prompt: &str, choices: &str) -> bool {
+        self.shown.push(format!("{prompt} {choices}: "));
+        self.answer
+    }
+}
+
+#[test]
+fn alter_asks_execute_and_logs() {
+    let (mut ctx, a) = fixture();
+    let names = ctx.names.clone();
+    let resolve = |r: &str| names.get(r).cloned();
+    let namer = |t: &TableName| names.iter().find(|(_, v)| *v == t).map(|(k, _)| k.clone());
+    let def =
+        "# old comment\n-> P\nid : int\n---\nresult : float\nmean_result : float\nnote = \"x\" : varchar(8)  # a note";
+    let mut no = Ask { answer: false, shown: vec![] };
+    assert!(!ctx.world.alter(&a, def, &resolve, &namer, true, &mut no).unwrap());
+    // oracle: the prompt A.alter() showed
+    assert_eq!(
+        no.shown,
+        ["ALTER TABLE `main_alter`.`a`\n\tADD `mean_result` float NOT NULL AFTER `result`,\n\tMODIFY `note` varchar(8) NOT NULL DEFAULT \"x\" COMMENT \"a note\" AFTER `mean_result`\n\nExecute? [yes, no]: "]
+    );
+    assert_eq!(ctx.world.table(&a).unwrap().names(), ["p", "id", "result", "note"]);
+    let mut yes = Ask { answer: true, shown: vec![] };
+    assert!(ctx.world.alter(&a, def, &resolve, &namer, true, &mut yes).unwrap());
+    assert_eq!(yes.shown.last().unwrap(), "Info: Table altered");
+    let mut again = Ask { answer: true, shown: vec![] };
+    assert!(!ctx.world.alter(&a, def, &resolve, &namer, true, &mut again).unwrap());
+    assert_eq!(again.shown, ["Warning: Nothing to alter."]);
+}

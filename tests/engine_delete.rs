@@ -17,8 +17,8 @@ impl Console for Script {
     fn log(&mut self, level: Level, message: &str) {
         self.lines.push(format!("{level:?}: {message}"));
     }
-    fn confirm(&mut self, prompt: &str) -> bool {
-        self.lines.push(format!("? {prompt}"));
+    fn confirm(&mut self, prompt: &str, choices: &str) -> bool {
+        self.lines.push(format!("? {prompt} {choices}"));
         self.answer
     }
 }
@@ -89,7 +89,7 @@ fn the_cascade_logs_children_first_and_asks_before_committing() {
             "Info: Deleting 2 rows from `main_del`.`session`",
             "Info: Deleting 1 rows from `main_del2`.`note`",
             "Info: Deleting 1 rows from `main_del`.`subject`",
-            "? Commit deletes?",
+            "? Commit deletes? [yes, No]",
             "Info: Delete committed.",
         ]
     );
@@ -213,7 +213,7 @@ fn drop_lists_what_it_drops_and_asks() {
             "Info: `main_del`.`sel` (4 tuples)",
             "Info: `main_del`.`__ana` (4 tuples)",
             "Info: `main_del`.`__ana__part` (8 tuples)",
-            "? Proceed?",
+            "? Proceed? [yes, No]",
         ]
     );
     let mut yes = Script { answer: true, lines: vec![] };

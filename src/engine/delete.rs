@@ -42,9 +42,15 @@ pub enum Level {
 pub trait Console {
     /// A log line.
     fn log(&mut self, level: Level, message: &str);
-    /// `prompt [yes, No]: `; true for yes.
-    fn confirm(&mut self, prompt: &str) -> bool;
+    /// DataJoint's `user_choice`: show `prompt` followed by `choices` (`[yes, No]` when "no" is
+    /// the default, `[yes, no]` when there is none) and answer; true for yes.
+    fn confirm(&mut self, prompt: &str, choices: &str) -> bool;
 }
+
+/// `[yes, No]`: "no" is what an empty answer means.
+pub const DEFAULT_NO: &str = "[yes, No]";
+/// `[yes, no]`: no default.
+pub const NO_DEFAULT: &str = "[yes, no]";
 
 struct Cascade<'c> {
     opts: DeleteOptions,
@@ -100,7 +106,7 @@ impl World {
             if !opts.safemode {
                 return Ok((count, true));
             }
-            if run.console.confirm("Commit deletes?") {
+            if run.console.confirm("Commit deletes?", DEFAULT_NO) {
                 run.console.log(Level::Info, "Delete committed.");
                 Ok((count, true))
             } else {

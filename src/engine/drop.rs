@@ -2,7 +2,7 @@
 
 use super::access::Privilege;
 use super::declare::Tier;
-use super::delete::{Console, Level};
+use super::delete::{Console, Level, DEFAULT_NO};
 use super::error::{Error, Result};
 use super::heading::TableName;
 use super::insert::{InsertOptions, Row};
@@ -67,7 +67,7 @@ impl World {
             for (t, n) in &plan {
                 console.log(Level::Info, &format!("{} ({n} tuples)", t.full()));
             }
-            if !console.confirm("Proceed?") {
+            if !console.confirm("Proceed?", DEFAULT_NO) {
                 return Ok(false);
             }
         }

@@ -5,6 +5,7 @@
 use super::compile::{resolve_reference, sqlite_index_ddl, sqlite_table_ddl, Declaration, Namespace};
 use super::parse::{parse_definition, Item};
 use crate::engine::access::Privilege;
+use crate::engine::delete::{Console, Level, NO_DEFAULT};
 use crate::engine::describe::Namer;
 use crate::engine::error::{Error, Kind, Result};
 use crate::engine::heading::{TableInfo, TableName};
@@ -180,6 +181,34 @@ impl World {
         }
         let sql = (!sql.is_empty()).then(|| format!("ALTER TABLE {}\n\t{}", table.full(), sql.join(",\n\t")));
         Ok(Alteration { sql, table: table.clone(), new_info, sources })
+    }
+
+    /// `T.alter(prompt=...)`: plan, show the statement and ask `Execute?` (when prompting),
+    /// carry it out, and log as DataJoint does. Returns whether the table changed.
+    pub fn alter(
+        &mut self,
+        table: &TableName,
+        definition: &str,
+        resolve: Namespace<'_>,
+        namer: Namer<'_>,
+        prompt: bool,
+        console: &mut dyn Console,
+    ) -> Result<bool> {
+        let plan = self.alter_plan(table, definition, resolve, namer)?;
+        let Some(sql) = &plan.sql else {
+            if prompt {
+                console.log(Level::Warning, "Nothing to alter.");
+            }
+            return Ok(false);
+        };
+        if prompt && !console.confirm(&format!("{sql}\n\nExecute?"), NO_DEFAULT) {
+            return Ok(false);
+        }
+        self.alter_apply(&plan)?;
+        if prompt {
+            console.log(Level::Info, "Table altered");
+        }
+        Ok(true)
     }
 
     /// Carry out a planned alteration: rebuild the table's storage under the new heading,
