@@ -19,9 +19,9 @@ pub fn unknown_database(db: &str) -> Error {
     Error::mysql(Kind::OperationalError, 1049, format!("Unknown database '{db}'"))
 }
 
-/// 1065 (pymysql `ProgrammingError`).
+/// 1065 (unmapped in pymysql: `OperationalError`).
 pub fn empty_query() -> Error {
-    Error::mysql(Kind::ProgrammingError, 1065, "Query was empty")
+    Error::mysql(Kind::OperationalError, 1065, "Query was empty")
 }
 
 /// 1052.

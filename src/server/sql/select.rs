@@ -86,8 +86,10 @@ fn build(st: &Stmt<'_>, q: &Query) -> Result<(String, Vec<Output>)> {
     let texts = super::naming::item_texts(st.text, offset(st.text, select_end.line, select_end.column));
     let texts = if texts.len() == select.projection.len() { texts } else { Vec::new() };
     let outputs = projection(st, &select.projection, &scope, &star, &texts)?;
-    if matches!(select.group_by, GroupByExpr::Expressions(ref e, _) if e.is_empty()) {
-        only_full_group_by(select, q, &scope)?;
+    match &select.group_by {
+        GroupByExpr::Expressions(e, _) if e.is_empty() => only_full_group_by(select, q, &scope)?,
+        GroupByExpr::Expressions(e, _) => functionally_dependent(select, e, &scope, &star)?,
+        GroupByExpr::All(_) => {}
     }
     scope.aliases = outputs.iter().map(|o| (o.name.clone(), o.text.clone())).collect();
     let mut sql = String::from("SELECT ");
@@ -415,6 +417,106 @@ fn has_aggregate(e: &Expr) -> bool {
         }
     }
     children(e).into_iter().any(has_aggregate)
+}
+
+/// MySQL 8.0's ONLY_FULL_GROUP_BY with GROUP BY: every column of the select list outside an
+/// aggregate must be grouped, or belong to a table whose primary key is grouped (1055).
+fn functionally_dependent(select: &Select, group: &[Expr], scope: &FromScope, star: &Star) -> Result<()> {
+    let item_expr = |n: usize| match select.projection.get(n) {
+        Some(SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. }) => Some(e),
+        _ => None,
+    };
+    let mut grouped: Vec<String> = Vec::new();
+    let mut grouped_exprs: Vec<String> = Vec::new();
+    for g in group {
+        grouped_exprs.push(g.to_string());
+        // `GROUP BY 2` and `GROUP BY alias` name a select item.
+        let target = match g {
+            Expr::Value(v) => match &v.value {
+                SqlValue::Number(n, _) => n.parse::<usize>().ok().and_then(|k| item_expr(k.wrapping_sub(1))),
+                _ => None,
+            },
+            Expr::Identifier(id) => select.projection.iter().find_map(|it| match it {
+                SelectItem::ExprWithAlias { expr, alias } if alias.value.eq_ignore_ascii_case(&id.value) => Some(expr),
+                _ => None,
+            }),
+            _ => None,
+        };
+        for e in std::iter::once(g).chain(target) {
+            if let Some(p) = column_parts(e) {
+                if let Ok(Some(r)) = scope.find(&p, "group statement") {
+                    grouped.push(r.qualified);
+                }
+            }
+        }
+    }
+    let dependent = |qualified: &str| {
+        grouped.iter().any(|g| g == qualified)
+            || scope.sources.iter().any(|src| {
+                let t = &src.info.name;
+                let prefix = format!("{}.{}.", t.database, t.table);
+                qualified.starts_with(&prefix)
+                    && src.info.primary_key().iter().all(|k| grouped.contains(&format!("{prefix}{k}")))
+            })
+    };
+    let fail = |n: usize, c: &str| {
+        Error::mysql(
+            Kind::OperationalError,
+            1055,
+            format!(
+                "Expression #{n} of SELECT list is not in GROUP BY clause and contains nonaggregated column '{c}' \
+                 which is not functionally dependent on columns in GROUP BY clause; this is incompatible with \
+                 sql_mode=only_full_group_by"
+            ),
+        )
+    };
+    let mut n = 0;
+    for item in &select.projection {
+        match item {
+            SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. } => {
+                n += 1;
+                if grouped_exprs.contains(&e.to_string()) {
+                    continue;
+                }
+                for p in bare_columns(e) {
+                    if let Ok(Some(r)) = scope.find(&p, "field list") {
+                        if !dependent(&r.qualified) {
+                            return Err(fail(n, &r.qualified));
+                        }
+                    }
+                }
+            }
+            SelectItem::Wildcard(_) => {
+                for (i, c) in star {
+                    n += 1;
+                    let t = &scope.sources[*i].info.name;
+                    let q = format!("{}.{}.{c}", t.database, t.table);
+                    if !dependent(&q) {
+                        return Err(fail(n, &q));
+                    }
+                }
+            }
+            _ => n += 1,
+        }
+    }
+    Ok(())
+}
+
+fn column_parts(e: &Expr) -> Option<Vec<&str>> {
+    match e {
+        Expr::Identifier(id) => Some(vec![id.value.as_str()]),
+        Expr::CompoundIdentifier(ids) => Some(ids.iter().map(|i| i.value.as_str()).collect()),
+        _ => None,
+    }
+}
+
+/// Every column reference outside aggregates.
+fn bare_columns(e: &Expr) -> Vec<Vec<&str>> {
+    match e {
+        Expr::Identifier(_) | Expr::CompoundIdentifier(_) => column_parts(e).into_iter().collect(),
+        Expr::Function(f) if AGGREGATES.contains(&function_name(f).as_str()) => Vec::new(),
+        _ => children(e).into_iter().flat_map(bare_columns).collect(),
+    }
 }
 
 /// The first column reference outside any aggregate.
