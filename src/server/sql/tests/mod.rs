@@ -1,6 +1,8 @@
 //! Unit tests of raw SQL, on a world holding the workshop's common tables and the seed deck's
 //! tables, connected as one of the workshop's accounts.
 
+mod dml;
+mod fuzz;
 mod select;
 mod show;
 
