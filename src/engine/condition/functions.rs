@@ -171,6 +171,13 @@ pub fn call(cx: &mut Ctx<'_>, f: &Function, whole: &Expr) -> Result<Sql> {
             (&l.args, matches!(l.duplicate_treatment, Some(DuplicateTreatment::Distinct)), &l.clauses)
         }
     };
+    // Raw SQL's session functions (`DATABASE()`, `USER()`, ...) take no arguments.
+    if let Some(value) = cx.scope.and_then(|s| s.session_function(&name)) {
+        if !list.is_empty() {
+            return Err(parameter_count(&written));
+        }
+        return Ok(Sql::any(value));
+    }
     if AGGREGATES.contains(&name.as_str()) {
         return super::aggregate::call(cx, &name, list, distinct, clauses, whole);
     }
@@ -198,6 +205,10 @@ fn parenless(name: &str, cx: &Ctx<'_>) -> Result<Sql> {
         "current_timestamp" | "localtime" | "localtimestamp" => Ok(Sql::any("datetime('now', 'localtime')")),
         "current_date" => Ok(Sql::any("date('now', 'localtime')")),
         "current_time" => Ok(Sql::any("time('now', 'localtime')")),
+        "current_user" => match cx.scope.and_then(|s| s.session_function(name)) {
+            Some(value) => Ok(Sql::any(value)),
+            None => cx.column(name),
+        },
         _ => cx.column(name),
     }
 }

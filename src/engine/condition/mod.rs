@@ -22,6 +22,13 @@ use super::error::Result;
 use super::types::AttrType;
 
 pub use guess::column_names;
+pub use parse::parse_statement;
+pub use translate::Scope;
+
+/// The text of a string literal (MySQL's escapes applied), if `v` is one.
+pub fn string_value(v: &sqlparser::ast::Value) -> Option<String> {
+    translate::string_literal(v)
+}
 
 /// Translate with enough stack: the parser (sqlparser's own recursion guard) and the walk
 /// (which grows the stack on demand) recurse a few hundred levels on deep input; this makes
@@ -51,8 +58,16 @@ fn translate_here(
             expr = *inner;
         }
     }
-    let mut cx =
-        translate::Ctx { attributes, types, clause, aggregates, in_aggregate: false, depth: 0, wrapped: &wrapped };
+    let mut cx = translate::Ctx {
+        attributes,
+        types,
+        clause,
+        aggregates,
+        in_aggregate: false,
+        depth: 0,
+        wrapped: &wrapped,
+        scope: None,
+    };
     Ok(cx.expr(&expr)?.text)
 }
 
@@ -87,6 +102,31 @@ pub fn translate_expression_typed(
 ) -> Result<String> {
     let text = pyformat::format_empty(text)?;
     translate(&text, attributes, types, "field list", aggregates)
+}
+
+/// One expression of a raw SQL statement (`source`, the statement's text, locates syntax
+/// errors) as SQLite text, its columns resolved by `scope`; `clause` is MySQL's name for where
+/// it appears ('field list', 'where clause', ...) and `aggregates` whether aggregates may.
+pub fn translate_scoped(
+    expr: &sqlparser::ast::Expr,
+    source: &str,
+    scope: &dyn Scope,
+    clause: &'static str,
+    aggregates: bool,
+) -> Result<String> {
+    stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+        let mut cx = translate::Ctx {
+            attributes: &[],
+            types: &[],
+            clause,
+            aggregates,
+            in_aggregate: false,
+            depth: 0,
+            wrapped: source,
+            scope: Some(scope),
+        };
+        Ok(cx.expr(expr)?.text)
+    })
 }
 
 /// Register the SQLite functions translations call (MySQL's LIKE under the collation, ...).

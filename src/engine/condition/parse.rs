@@ -3,7 +3,7 @@
 //! token on, closing parentheses included, as MySQL's 1064 does (oracle: `id >` → near '))',
 //! `id = 1)` → near ')', `(id = 1` → near '').
 
-use sqlparser::ast::Expr;
+use sqlparser::ast::{Expr, Statement};
 use sqlparser::dialect::MySqlDialect;
 use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
@@ -106,4 +106,40 @@ pub fn parse(wrapped: &str) -> Result<Expr> {
         Err(ParserError::RecursionLimitExceeded) => Err(too_complex()),
         Err(ParserError::ParserError(m)) | Err(ParserError::TokenizerError(m)) => Err(fail_at(&parser, Some(&m))),
     }
+}
+
+/// One whole statement as MySQL parses it (a trailing `;` allowed; a second statement is 1064
+/// quoting it, as a connection without multi-statements answers), or MySQL's 1064.
+pub fn parse_statement(sql: &str) -> Result<Statement> {
+    let dialect = MySqlDialect {};
+    let mut tokens = match Tokenizer::new(&dialect, sql).tokenize_with_location() {
+        Ok(t) => t,
+        Err(e) => return Err(syntax_error_at(sql, offset(sql, e.location))),
+    };
+    if tokens.iter().filter(|t| !matches!(t.token, Token::Whitespace(_))).count() > MAX_TOKENS {
+        return Err(too_complex());
+    }
+    rewrite(&mut tokens);
+    let mut parser = Parser::new(&dialect).with_recursion_limit(MAX_NESTING + 3).with_tokens_with_locations(tokens);
+    let stmt = match parser.parse_statement() {
+        Ok(s) => s,
+        Err(ParserError::RecursionLimitExceeded) => return Err(too_complex()),
+        Err(ParserError::ParserError(m)) | Err(ParserError::TokenizerError(m)) => {
+            let loc = message_location(&m).unwrap_or_else(|| {
+                let t = parser.peek_token();
+                if t.token == Token::EOF {
+                    Location::new(0, 0)
+                } else {
+                    t.span.start
+                }
+            });
+            return Err(syntax_error_at(sql, offset(sql, loc)));
+        }
+    };
+    while parser.consume_token(&Token::SemiColon) {}
+    let next = parser.peek_token();
+    if next.token != Token::EOF {
+        return Err(syntax_error_at(sql, offset(sql, next.span.start)));
+    }
+    Ok(stmt)
 }

@@ -36,6 +36,30 @@ pub struct Ctx<'a> {
     pub depth: usize,
     /// The text as DataJoint wraps it, for syntax errors' near text.
     pub wrapped: &'a str,
+    /// Raw SQL's columns from a FROM clause (qualified names allowed); `None`: the attributes.
+    pub scope: Option<&'a dyn Scope>,
+}
+
+/// The columns a raw SQL statement sees (built from its FROM clause by the server layer):
+/// qualified references (`t.col`, `` `db`.`t`.`col` ``) and the session's functions.
+pub trait Scope {
+    /// A column reference of 1 to 3 names as SQLite text and its type, or MySQL's 1054 (naming
+    /// `clause`) / 1052 for an ambiguous one.
+    fn resolve(&self, parts: &[&str], clause: &str) -> Result<(String, Option<AttrType>)>;
+    /// The value of a session function (`DATABASE()`, `USER()`, `VERSION()`, ...) as a SQLite
+    /// literal, if `name` (lower case) is one.
+    fn session_function(&self, name: &str) -> Option<String>;
+}
+
+/// The static type of a column of type `ty`.
+fn typed(text: String, ty: Option<&AttrType>) -> Sql {
+    match ty {
+        Some(AttrType::Integer { .. } | AttrType::Float { .. } | AttrType::Decimal { .. } | AttrType::Bool) => {
+            Sql::num(text)
+        }
+        Some(AttrType::Char(_) | AttrType::Varchar(_)) => Sql::string(text),
+        _ => Sql::any(text),
+    }
 }
 
 impl Ctx<'_> {
@@ -46,17 +70,15 @@ impl Ctx<'_> {
 
     /// An attribute by MySQL's case-insensitive name, as a quoted SQLite identifier.
     pub fn column(&self, name: &str) -> Result<Sql> {
+        if let Some(scope) = self.scope {
+            let (text, ty) = scope.resolve(&[name], self.clause)?;
+            return Ok(typed(text, ty.as_ref()));
+        }
         let Some(i) = self.attributes.iter().position(|a| a.eq_ignore_ascii_case(name)) else {
             return Err(unknown_column(name, self.clause));
         };
         let text = format!("\"{}\"", self.attributes[i].replace('"', "\"\""));
-        Ok(match self.types.get(i).and_then(|t| t.as_ref()) {
-            Some(AttrType::Integer { .. } | AttrType::Float { .. } | AttrType::Decimal { .. } | AttrType::Bool) => {
-                Sql::num(text)
-            }
-            Some(AttrType::Char(_) | AttrType::Varchar(_)) => Sql::string(text),
-            _ => Sql::any(text),
-        })
+        Ok(typed(text, self.types.get(i).and_then(|t| t.as_ref())))
     }
 
     /// Translate one expression.
@@ -81,6 +103,10 @@ impl Ctx<'_> {
             }
             Expr::CompoundIdentifier(parts) => {
                 let name: Vec<&str> = parts.iter().map(|p| p.value.as_str()).collect();
+                if let Some(scope) = self.scope {
+                    let (text, ty) = scope.resolve(&name, self.clause)?;
+                    return Ok(typed(text, ty.as_ref()));
+                }
                 Err(unknown_column(&name.join("."), self.clause))
             }
             Expr::Value(v) => self.value(&v.value, e),

@@ -250,6 +250,12 @@ impl AttrType {
         store::to_storage(self, v, column, row)
     }
 
+    /// A string converted by MySQL itself into the column (raw SQL, column defaults): strict
+    /// mode's errors, no DataJoint layer in between.
+    pub fn from_sql_text(&self, s: &str, column: &str, row: usize) -> Result<rusqlite::types::Value> {
+        store::from_sql_string(self, s, column, row)
+    }
+
     /// The stored value back as DataJoint fetches it.
     pub fn from_storage(&self, v: rusqlite::types::ValueRef<'_>) -> Value {
         store::from_storage(self, v)
