@@ -33,10 +33,7 @@ pub fn unknown_function() -> Error {
 
 /// Something MySQL accepts that the sandbox does not emulate.
 pub fn unsupported(what: &str) -> Error {
-    Error::new(
-        Kind::OperationalError,
-        format!("{what} is not supported in the sandbox's restriction and projection strings"),
-    )
+    Error::new(Kind::OperationalError, format!("{what} is not supported in the sandbox's SQL"))
 }
 
 /// Nesting or length beyond what the sandbox parses.

@@ -350,7 +350,12 @@ fn scalar(name: &str, written: &str, args: Vec<Sql>) -> Result<Sql> {
         // LENGTH counts bytes (length('é') = 2 on the oracle), CHAR_LENGTH characters.
         "length" | "octet_length" => {
             exactly(1)?;
-            Sql::num(format!("length(CAST({} AS BLOB))", text_of(&args[0])))
+            // Binary values (uuid's binary(16)) count their own bytes, not their text form's.
+            let raw = &args[0].text;
+            Sql::num(format!(
+                "(CASE WHEN typeof({raw}) = 'blob' THEN length({raw}) ELSE length(CAST({} AS BLOB)) END)",
+                text_of(&args[0])
+            ))
         }
         "char_length" | "character_length" => {
             exactly(1)?;
