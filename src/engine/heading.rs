@@ -178,6 +178,23 @@ impl TableInfo {
         self.attributes.iter().filter(|a| !a.in_key).map(|a| a.name.clone()).collect()
     }
 
+    /// MySQL's names of the indexes: an unnamed index is named after its first column, then
+    /// `_2`, `_3`, ... for repeats.
+    pub fn index_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for index in &self.indexes {
+            let base = index.attributes.first().cloned().unwrap_or_default();
+            let mut name = base.clone();
+            let mut k = 2;
+            while names.contains(&name) {
+                name = format!("{base}_{k}");
+                k += 1;
+            }
+            names.push(name);
+        }
+        names
+    }
+
     /// MySQL's name for the n-th (0-based) foreign key's constraint.
     pub fn constraint_name(&self, n: usize) -> String {
         format!("{}_ibfk_{}", self.name.table, n + 1)

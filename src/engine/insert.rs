@@ -247,10 +247,45 @@ fn column_value(
     }
 }
 
-/// MySQL's auto-increment counter: never reused, even after deletes (it persists in 8.0).
+impl World {
+    /// The next value of a table's auto-increment counter (`None`: it has no such column):
+    /// MySQL 8.0 persists the counter, so values are never reused, even after deletes.
+    pub fn auto_increment(&self, info: &TableInfo) -> Result<Option<i64>> {
+        let Some(column) = info.attributes.iter().find(|a| a.autoincrement) else { return Ok(None) };
+        let stored: i64 = self
+            .conn
+            .query_row(
+                "SELECT next FROM djs_autoinc WHERE database=?1 AND name=?2",
+                [&info.name.database, &info.name.table],
+                |r| r.get(0),
+            )
+            .unwrap_or(1);
+        let max: Option<i64> = self
+            .conn
+            .query_row(&format!("SELECT max(\"{}\") FROM {}", column.name, info.name.sqlite()), [], |r| r.get(0))
+            .map_err(internal)?;
+        Ok(Some(stored.max(max.map_or(1, |m| m + 1))))
+    }
+
+    /// Remember the counter's next value.
+    pub fn set_auto_increment(&self, info: &TableInfo, next: i64) -> Result<()> {
+        if !info.attributes.iter().any(|a| a.autoincrement) {
+            return Ok(());
+        }
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO djs_autoinc(database, name, next) VALUES(?1, ?2, ?3)",
+                rusqlite::params![info.name.database, info.name.table, next],
+            )
+            .map(|_| ())
+            .map_err(internal)
+    }
+}
+
+/// The auto-increment counter during one insert call.
 struct AutoIncrement {
     /// The table and the auto-increment column's position, if it has one.
-    column: Option<(TableName, usize)>,
+    column: Option<(TableInfo, usize)>,
     next: i64,
 }
 
@@ -259,23 +294,8 @@ impl AutoIncrement {
         let Some(column) = info.attributes.iter().position(|a| a.autoincrement) else {
             return Ok(AutoIncrement { column: None, next: 1 });
         };
-        let stored: i64 = world
-            .conn
-            .query_row(
-                "SELECT next FROM djs_autoinc WHERE database=?1 AND name=?2",
-                [&info.name.database, &info.name.table],
-                |r| r.get(0),
-            )
-            .unwrap_or(1);
-        let max: Option<i64> = world
-            .conn
-            .query_row(
-                &format!("SELECT max(\"{}\") FROM {}", info.attributes[column].name, info.name.sqlite()),
-                [],
-                |r| r.get(0),
-            )
-            .map_err(internal)?;
-        Ok(AutoIncrement { column: Some((info.name.clone(), column)), next: stored.max(max.map_or(1, |m| m + 1)) })
+        let next = world.auto_increment(info)?.unwrap_or(1);
+        Ok(AutoIncrement { column: Some((info.clone(), column)), next })
     }
 
     fn next(&mut self) -> i64 {
@@ -289,14 +309,9 @@ impl AutoIncrement {
     }
 
     fn save(&self, world: &World) -> Result<()> {
-        let Some((table, _)) = &self.column else { return Ok(()) };
-        world
-            .conn
-            .execute(
-                "INSERT OR REPLACE INTO djs_autoinc(database, name, next) VALUES(?1, ?2, ?3)",
-                rusqlite::params![table.database, table.table, self.next],
-            )
-            .map(|_| ())
-            .map_err(internal)
+        match &self.column {
+            Some((info, _)) => world.set_auto_increment(info, self.next),
+            None => Ok(()),
+        }
     }
 }

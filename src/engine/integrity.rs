@@ -118,17 +118,7 @@ pub fn duplicate_key(world: &World, info: &TableInfo, values: &[Sql]) -> (String
     if row_exists(world, &info.name, &pk_cols, &pk_values) {
         return (entry_text(&pk_values), "PRIMARY".into());
     }
-    let mut names: Vec<String> = Vec::new();
-    for index in &info.indexes {
-        // MySQL names an unnamed index after its first column, then `_2`, `_3`, ...
-        let base = index.attributes.first().cloned().unwrap_or_default();
-        let mut name = base.clone();
-        let mut k = 2;
-        while names.contains(&name) {
-            name = format!("{base}_{k}");
-            k += 1;
-        }
-        names.push(name.clone());
+    for (index, name) in info.indexes.iter().zip(info.index_names()) {
         if !index.unique {
             continue;
         }

@@ -21,6 +21,7 @@ mod tests;
 use super::error::Result;
 use super::types::AttrType;
 
+pub use functions::AGGREGATES;
 pub use guess::column_names;
 pub use parse::parse_statement;
 pub use translate::Scope;

@@ -54,29 +54,12 @@ fn column_list(cols: &[String]) -> String {
     cols.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(",")
 }
 
-/// MySQL names an unnamed index after its first column, then `_2`, `_3`, ... (as
-/// `engine::integrity` does for 1062's key name).
-fn index_names(info: &TableInfo) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for index in &info.indexes {
-        let base = index.attributes.first().cloned().unwrap_or_default();
-        let mut name = base.clone();
-        let mut k = 2;
-        while names.contains(&name) {
-            name = format!("{base}_{k}");
-            k += 1;
-        }
-        names.push(name);
-    }
-    names
-}
-
 /// The `CREATE TABLE` text.
 pub fn create_table_text(info: &TableInfo, auto_increment: Option<i64>) -> String {
     let mut lines: Vec<String> = info.attributes.iter().map(column_line).collect();
     lines.push(format!("  PRIMARY KEY ({})", column_list(&info.primary_key())));
     // MySQL lists unique keys before the others, each group in creation order.
-    let named: Vec<(&Index, String)> = info.indexes.iter().zip(index_names(info)).collect();
+    let named: Vec<(&Index, String)> = info.indexes.iter().zip(info.index_names()).collect();
     for unique in [true, false] {
         for (index, name) in named.iter().filter(|(i, _)| i.unique == unique) {
             let kind = if unique { "UNIQUE KEY" } else { "KEY" };
@@ -100,30 +83,13 @@ pub fn create_table_text(info: &TableInfo, auto_increment: Option<i64>) -> Strin
     )
 }
 
-/// The auto-increment counter MySQL would print (`AUTO_INCREMENT=n`), for a table that has one.
-fn next_auto_increment(st: &Stmt<'_>, info: &TableInfo) -> Option<i64> {
-    let column = info.attributes.iter().find(|a| a.autoincrement)?;
-    let conn = st.server.world.connection();
-    let stored: i64 = conn
-        .query_row(
-            "SELECT next FROM djs_autoinc WHERE database=?1 AND name=?2",
-            [&info.name.database, &info.name.table],
-            |r| r.get(0),
-        )
-        .unwrap_or(1);
-    let max: Option<i64> = conn
-        .query_row(&format!("SELECT max(\"{}\") FROM {}", column.name, info.name.sqlite()), [], |r| r.get(0))
-        .unwrap_or(None);
-    Some(stored.max(max.map_or(1, |m| m + 1)))
-}
-
 /// `SHOW CREATE TABLE`: columns `Table`, `Create Table`.
 pub fn show_create(st: &mut Stmt<'_>, table: &TableName) -> Result<QueryResult> {
     if !super::show::can_see(st, &table.database, &table.table) {
         return Err(table_denied("SHOW", st.session.user(), &st.session.client_host, &table.table));
     }
     let info = st.server.world.table(table).ok_or_else(|| missing_table(table))?;
-    let text = create_table_text(&info, next_auto_increment(st, &info));
+    let text = create_table_text(&info, st.server.world.auto_increment(&info).unwrap_or(None));
     Ok(QueryResult {
         columns: vec!["Table".into(), "Create Table".into()],
         rows: vec![vec![Value::Str(table.table.clone()), Value::Str(text)]],

@@ -46,38 +46,6 @@ fn is_default(e: &Expr) -> bool {
     matches!(e, Expr::Identifier(id) if id.quote_style.is_none() && id.value.eq_ignore_ascii_case("default"))
 }
 
-/// The auto-increment counter: never reused, persisted (MySQL 8.0).
-fn next_auto(world: &World, info: &TableInfo) -> Result<i64> {
-    let Some(a) = info.attributes.iter().find(|a| a.autoincrement) else { return Ok(1) };
-    let stored: i64 = world
-        .connection()
-        .query_row(
-            "SELECT next FROM djs_autoinc WHERE database=?1 AND name=?2",
-            [&info.name.database, &info.name.table],
-            |r| r.get(0),
-        )
-        .unwrap_or(1);
-    let max: Option<i64> = world
-        .connection()
-        .query_row(&format!("SELECT max(\"{}\") FROM {}", a.name, info.name.sqlite()), [], |r| r.get(0))
-        .map_err(run_error)?;
-    Ok(stored.max(max.map_or(1, |m| m + 1)))
-}
-
-fn save_auto(world: &World, info: &TableInfo, next: i64) -> Result<()> {
-    if !info.attributes.iter().any(|a| a.autoincrement) {
-        return Ok(());
-    }
-    world
-        .connection()
-        .execute(
-            "INSERT OR REPLACE INTO djs_autoinc(database, name, next) VALUES(?1, ?2, ?3)",
-            rusqlite::params![info.name.database, info.name.table, next],
-        )
-        .map(|_| ())
-        .map_err(run_error)
-}
-
 /// MySQL's error for a row SQLite refused: a missing parent (1452, checked first as InnoDB
 /// does), a duplicate key (1062), or children blocking a key change (1451).
 fn explain(world: &World, info: &TableInfo, row: &[Sql], e: rusqlite::Error) -> Error {
@@ -149,7 +117,7 @@ pub fn insert(st: &mut Stmt<'_>, ins: &Insert) -> Result<QueryResult> {
     }
     let world = &st.server.world;
     let now = now(world)?;
-    let mut next = next_auto(world, &info)?;
+    let mut next = world.auto_increment(&info)?.unwrap_or(1);
     let mut prepared: Vec<Vec<Sql>> = Vec::with_capacity(rows.len());
     for (r, exprs) in rows.iter().enumerate() {
         let row_no = r + 1;
@@ -199,7 +167,7 @@ pub fn insert(st: &mut Stmt<'_>, ins: &Insert) -> Result<QueryResult> {
                 return Err(explain(w, &info, row, e));
             }
         }
-        save_auto(w, &info, next)
+        w.set_auto_increment(&info, next)
     })?;
     Ok(QueryResult::affected(n))
 }

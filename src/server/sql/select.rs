@@ -18,27 +18,7 @@ use crate::engine::error::{Error, Kind};
 use crate::engine::types::{syntax_error, AttrType};
 use crate::engine::Result;
 
-/// MySQL's aggregate functions (for ONLY_FULL_GROUP_BY's check).
-const AGGREGATES: &[&str] = &[
-    "count",
-    "sum",
-    "avg",
-    "min",
-    "max",
-    "group_concat",
-    "std",
-    "stddev",
-    "stddev_pop",
-    "stddev_samp",
-    "variance",
-    "var_pop",
-    "var_samp",
-    "bit_and",
-    "bit_or",
-    "bit_xor",
-    "json_arrayagg",
-    "json_objectagg",
-];
+use crate::engine::condition::AGGREGATES;
 
 /// One result column.
 struct Output {
