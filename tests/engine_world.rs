@@ -227,3 +227,31 @@ fn dependency_graph_across_schemas() {
     );
     assert_eq!(full(ctx.world.parts(&ctx.t("B"))), ["`w`.`b__part`"]);
 }
+
+struct Answer(bool, Vec<String>);
+
+impl djsandbox::engine::delete::Console for Answer {
+    fn log(&mut self, _: djsandbox::engine::delete::Level, _: &str) {}
+    fn confirm(&mut self, prompt: &str, choices: &str) -> bool {
+        self.1.push(format!("{prompt} {choices}: "));
+        self.0
+    }
+}
+
+#[test]
+fn list_tables_is_topological_and_schema_drop_asks() {
+    let mut ctx = Ctx::new();
+    ctx.declare("w", "Zeta", Tier::Manual, "z : int").unwrap();
+    ctx.declare("w", "Alpha", Tier::Manual, "-> Zeta\na : int").unwrap();
+    ctx.part("Zeta", "Part", "-> master\np : int").unwrap();
+    ctx.declare("w", "Params", Tier::Lookup, "param : int").unwrap();
+    assert_eq!(ctx.world.list_tables("w"), ["zeta", "zeta__part", "alpha", "#params"]);
+    let mut no = Answer(false, vec![]);
+    assert!(!ctx.world.drop_schema_checked("w", false, true, &mut no).unwrap());
+    // oracle prompt: "Proceed to delete entire schema `db`? [yes, No]: "
+    assert_eq!(no.1, ["Proceed to delete entire schema `w`? [yes, No]: "]);
+    assert!(ctx.world.schema_exists("w"));
+    assert!(ctx.world.drop_schema_checked("w", true, true, &mut no).unwrap());
+    assert!(!ctx.world.schema_exists("w"));
+    assert!(!ctx.world.drop_schema_checked("w", true, true, &mut no).unwrap());
+}

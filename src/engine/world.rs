@@ -297,6 +297,40 @@ impl World {
         })
     }
 
+    /// `schema.list_tables()`: the schema's table names in topological order (parts right
+    /// behind their masters), as DataJoint lists them.
+    pub fn list_tables(&self, schema: &str) -> Vec<String> {
+        self.topo_sort(&self.tables_in(schema)).into_iter().map(|t| t.table).collect()
+    }
+
+    /// `schema.drop(force=...)`: DataJoint asks ``Proceed to delete entire schema `db`?``
+    /// under safemode unless forced; a missing schema is a no-op; a denial becomes its
+    /// ``An attempt to drop schema `db` has failed. Check permissions.``
+    pub fn drop_schema_checked(
+        &mut self,
+        name: &str,
+        force: bool,
+        safemode: bool,
+        console: &mut dyn super::delete::Console,
+    ) -> Result<bool> {
+        if !self.schema_exists(name) {
+            return Ok(false);
+        }
+        if safemode
+            && !force
+            && !console.confirm(&format!("Proceed to delete entire schema `{name}`?"), super::delete::DEFAULT_NO)
+        {
+            return Ok(false);
+        }
+        match self.drop_schema(name) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind == Kind::AccessError => {
+                Err(Error::dj(format!("An attempt to drop schema `{name}` has failed. Check permissions.")))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Tables of a schema, in declaration order.
     pub fn tables_in(&self, schema: &str) -> Vec<TableName> {
         let mut names: Vec<&TableName> = self.tables.keys().filter(|t| t.database == schema).collect();
