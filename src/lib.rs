@@ -4,4 +4,5 @@
 //! → [`server`] (config, accounts, connections, raw SQL).
 
 pub mod engine;
+pub mod script;
 pub mod server;

@@ -1,16 +1,54 @@
-//! The `djsandbox` binary. Subcommands arrive with the layers they drive (scripting, course,
-//! terminal UI); today it reports what this build contains.
+//! The `djsandbox` binary.
 
-use clap::Parser;
+mod cli;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
 
 /// Learn DataJoint and Spyglass offline: DataJoint 0.14 semantics on SQLite, scripted in rhai.
 #[derive(Parser, Debug)]
 #[command(name = "djsandbox", version, about)]
-struct Cli {}
+struct Cli {
+    /// The workspace (default: the current directory).
+    #[arg(long, global = true)]
+    workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
 
-fn main() {
-    let _cli = Cli::parse();
-    println!("djsandbox {}", env!("CARGO_PKG_VERSION"));
-    println!("This build contains the DataJoint engine (declare, insert, fetch, describe, alter, drop).");
-    println!("The workshop course, `run`, `shell` and the terminal UI arrive in later releases.");
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a rhai script against the workspace's world, like `python file.py`.
+    Run {
+        /// The script.
+        file: PathBuf,
+        /// Use a throwaway in-memory world instead of the workspace's.
+        #[arg(long)]
+        fresh: bool,
+        /// Stop the script after this many seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let workspace = match cli.workspace {
+        Some(w) => w,
+        None => std::env::current_dir()?,
+    };
+    match cli.command {
+        Some(Command::Run { file, fresh, timeout }) => {
+            let code = cli::run::run(&file, &workspace, fresh, timeout)?;
+            std::process::exit(code);
+        }
+        None => {
+            println!("djsandbox {}", env!("CARGO_PKG_VERSION"));
+            println!("This build contains the DataJoint engine (declare, insert, fetch, describe, alter, drop),");
+            println!("the emulated server, and `djsandbox run FILE.rhai` for scripts.");
+            println!("The workshop course, `shell` and the terminal UI arrive in later releases.");
+            Ok(())
+        }
+    }
 }

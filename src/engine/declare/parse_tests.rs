@@ -416,7 +416,7 @@ fn garbage_never_panics() {
         let _ = super::super::naming::tier_of(&s);
         let _ = super::super::naming::to_camel_case(&s);
     }
-    for deep in ["-> ".to_string() + &"(".repeat(10_000), "-> Subject.proj(".to_string() + &"(".repeat(10_000)] {
+    for deep in [format!("-> {}", "(".repeat(10_000)), format!("-> Subject.proj({}", "(".repeat(10_000))] {
         assert!(parse_definition(&deep).is_err());
     }
 }

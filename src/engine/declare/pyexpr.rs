@@ -557,13 +557,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let s = "(".repeat(5000) + &")".repeat(5000);
+        let s = format!("{}{}", "(".repeat(5000), ")".repeat(5000));
         assert!(!ok(&s));
         let s = "-".repeat(5000) + "1";
         assert!(!ok(&s));
         let s = "not ".repeat(5000) + "1";
         assert!(!ok(&s));
-        let s = "2".to_string() + &"**2".repeat(5000);
+        let s = format!("2{}", "**2".repeat(5000));
         assert!(!ok(&s));
     }
 }

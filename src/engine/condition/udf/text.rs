@@ -157,5 +157,5 @@ pub fn mysql_pad(ctx: &Context<'_>) -> rusqlite::Result<Value> {
         return Ok(Value::Null);
     }
     let fill: String = pad.chars().cycle().take(n - len).collect();
-    Ok(text_value(if left { fill + &s } else { s + &fill }))
+    Ok(text_value(if left { format!("{fill}{s}") } else { format!("{s}{fill}") }))
 }

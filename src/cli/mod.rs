@@ -1,0 +1,3 @@
+//! The binary's commands: thin layers over the library; `anyhow` only here.
+
+pub mod run;

@@ -1,0 +1,44 @@
+//! `djsandbox run FILE.rhai`: run a script against the workspace's world (or a fresh one), like
+//! `python file.py` against the lab database.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use djsandbox::engine::World;
+use djsandbox::script::{self, Limits};
+use djsandbox::server::Server;
+
+/// Where the workspace keeps its persistent world.
+pub fn world_path(workspace: &Path) -> PathBuf {
+    workspace.join(".djsandbox").join("world.sqlite")
+}
+
+/// Run `file`; returns the process exit code (1 when the script ended with an error).
+pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
+    let source = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let world = if fresh {
+        World::in_memory()?
+    } else {
+        let path = world_path(workspace);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        World::open(&path)?
+    };
+    let mut server = Server::new(world, workspace)?;
+    // As `import datajoint`: dj_local_conf.json from the working directory, then DJ_* variables.
+    server.import_config(|k| std::env::var(k).ok())?;
+    let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
+    let outcome = script::run(server, &source, limits);
+    for line in &outcome.output {
+        println!("{line}");
+    }
+    match outcome.error {
+        None => Ok(0),
+        Some(err) => {
+            eprintln!("Traceback (most recent call last):\n  File \"{}\", {err}", file.display());
+            Ok(1)
+        }
+    }
+}

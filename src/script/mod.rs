@@ -1,0 +1,61 @@
+//! DataJoint in rhai: the bindings only (no DataJoint rule is decided here). A line of the
+//! workshop's Python maps to one line of rhai with the same names.
+
+mod api;
+mod error;
+mod host;
+mod limits;
+mod ops;
+mod table;
+mod value;
+
+use rhai::{Dynamic, Engine, Position, Scope};
+
+pub use host::Host;
+pub use limits::Limits;
+
+use crate::server::Server;
+
+/// How a script ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// What it printed and logged, line by line.
+    pub output: Vec<String>,
+    /// The uncaught error, as the last lines of a traceback (`line 3, column 5` and
+    /// `KIND: message`), if the script failed.
+    pub error: Option<String>,
+}
+
+/// Run a script against a server.
+pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
+    let host = Host::new(server);
+    let mut engine = Engine::new();
+    limits.apply(&mut engine);
+    let out = host.clone();
+    engine.on_print(move |s| out.output.borrow_mut().push(s.to_string()));
+    let out = host.clone();
+    engine.on_debug(move |s, _, _| out.output.borrow_mut().push(s.to_string()));
+    // `dj` is a top-level variable (so `dj.config[...] = v` can write through it) and is
+    // resolved inside script functions too, where the top level's variables are out of reach.
+    // (rhai marks `on_var` as volatile, not deprecated; it is the one hook into functions.)
+    #[allow(deprecated)]
+    engine.on_var(|name, _, context| {
+        Ok((name == "dj" && !context.scope().contains("dj")).then(|| Dynamic::from(api::Dj)))
+    });
+    api::register(&mut engine, &host);
+    table::register(&mut engine, &host);
+    let mut scope = Scope::new();
+    scope.push("dj", api::Dj);
+    let result = engine.run_with_scope(&mut scope, source);
+    let error = result.err().map(|e| {
+        let pos = e.position();
+        let at = if pos == Position::NONE {
+            String::new()
+        } else {
+            format!("line {}, column {}\n", pos.line().unwrap_or(0), pos.position().unwrap_or(0))
+        };
+        format!("{at}{}", error::last_line(&e))
+    });
+    let output = host.output.borrow().clone();
+    Outcome { output, error }
+}

@@ -1,0 +1,203 @@
+//! Tables and query expressions in rhai: the methods and properties of DataJoint's tables.
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, Map};
+
+use super::error::{throw, type_error};
+use super::host::{ScriptConsole, Shared};
+use super::value::{map_pairs, to_dynamic, to_value};
+use crate::engine::delete::DeleteOptions;
+use crate::engine::preview::Display;
+use crate::engine::{Error, FetchSpec, InsertOptions, Query, Row, TableName, Tier};
+
+type R<T> = Result<T, Box<EvalAltResult>>;
+
+/// A table or query expression in a script.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The expression.
+    pub query: Query,
+    /// The class name it is known by (`MyGrouping.MyUnit` for parts).
+    pub class: String,
+}
+
+impl Table {
+    /// The base table (for a derived expression, the first table it reads).
+    pub fn name(&self) -> TableName {
+        match self.query.restricted_table() {
+            Some((t, _)) => t.clone(),
+            None => self.query.tables().into_iter().next().unwrap_or_else(|| TableName::new("", "")),
+        }
+    }
+}
+
+/// A row given as a map or a positional array.
+pub fn row(d: &Dynamic) -> R<Row> {
+    if let Some(m) = d.read_lock::<Map>() {
+        return Ok(Row::Map(map_pairs(&m)));
+    }
+    if let Some(a) = d.read_lock::<Array>() {
+        return Ok(Row::Positional(a.iter().map(to_value).collect()));
+    }
+    Err(throw(Error::dj(format!("Datatype <class '{}'> cannot be inserted", python_type(d)))))
+}
+
+fn python_type(d: &Dynamic) -> &'static str {
+    match d.type_name() {
+        "i64" => "int",
+        "f64" => "float",
+        "bool" => "bool",
+        "string" | "char" => "str",
+        "()" => "NoneType",
+        _ => "object",
+    }
+}
+
+fn flag(opts: &Map, key: &str) -> bool {
+    opts.get(key).and_then(|v| v.as_bool().ok()).unwrap_or(false)
+}
+
+fn insert_options(opts: &Map) -> InsertOptions {
+    InsertOptions {
+        replace: flag(opts, "replace"),
+        skip_duplicates: flag(opts, "skip_duplicates"),
+        ignore_extra_fields: flag(opts, "ignore_extra_fields"),
+        allow_direct_insert: flag(opts, "allow_direct_insert"),
+    }
+}
+
+fn fetch_spec(attrs: Vec<String>, opts: &Map) -> R<FetchSpec> {
+    let order_by = match opts.get("order_by") {
+        None => Vec::new(),
+        Some(v) if v.is_array() => v.clone().into_array().unwrap_or_default().iter().map(|x| x.to_string()).collect(),
+        Some(v) => v.to_string().split(',').map(|s| s.trim().to_string()).collect(),
+    };
+    let number = |key: &str| -> R<Option<u64>> {
+        match opts.get(key) {
+            None => Ok(None),
+            Some(v) if v.is_unit() => Ok(None),
+            Some(v) => v
+                .as_int()
+                .map(|i| Some(i.max(0) as u64))
+                .map_err(|_| type_error(format!("fetch: {key} must be an integer"))),
+        }
+    };
+    Ok(FetchSpec { attrs, order_by, limit: number("limit")?, offset: number("offset")? })
+}
+
+/// Rows as an array of maps (`fetch()`, `fetch(#{as_dict: true})`).
+fn as_maps(columns: &[String], rows: &[Vec<crate::engine::Value>]) -> Array {
+    rows.iter()
+        .map(|r| Dynamic::from_map(columns.iter().zip(r).map(|(c, v)| (c.as_str().into(), to_dynamic(v))).collect()))
+        .collect()
+}
+
+fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic> {
+    let spec = fetch_spec(attrs.clone(), opts)?;
+    let server = host.server.borrow();
+    let rows = server.world.fetch(&t.query, &spec).map_err(throw)?;
+    if attrs.is_empty() || attrs == ["KEY"] || flag(opts, "as_dict") {
+        return Ok(Dynamic::from_array(as_maps(&rows.columns, &rows.rows)));
+    }
+    let column = |i: usize| Dynamic::from_array(rows.rows.iter().map(|r| to_dynamic(&r[i])).collect());
+    if attrs.len() == 1 {
+        return Ok(column(0));
+    }
+    Ok(Dynamic::from_array((0..rows.columns.len()).map(column).collect()))
+}
+
+fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
+    let server = host.server.borrow();
+    let rows = server.world.fetch1(&t.query, &attrs).map_err(throw)?;
+    let row = &rows.rows[0];
+    if attrs.is_empty() || attrs == ["KEY"] {
+        return Ok(as_maps(&rows.columns, &rows.rows).remove(0));
+    }
+    if attrs.len() == 1 {
+        return Ok(to_dynamic(&row[0]));
+    }
+    Ok(Dynamic::from_array(row.iter().map(to_dynamic).collect()))
+}
+
+/// Register the table type, its methods and properties.
+pub fn register(engine: &mut Engine, host: &Shared) {
+    engine.register_type_with_name::<Table>("Table");
+    let names =
+        |t: &mut Table, f: fn(&Query) -> Vec<String>| -> Array { f(&t.query).into_iter().map(Dynamic::from).collect() };
+    engine.register_get("primary_key", move |t: &mut Table| names(t, Query::primary_key));
+    engine.register_get("full_table_name", |t: &mut Table| t.name().full());
+    engine.register_get("table_name", |t: &mut Table| t.name().table.clone());
+    engine.register_get("database", |t: &mut Table| t.name().database.clone());
+
+    let h = host.clone();
+    engine.register_fn("insert", move |t: &mut Table, rows: Array| -> R<()> { insert(&h, t, &rows, &Map::new()) });
+    let h = host.clone();
+    engine.register_fn("insert", move |t: &mut Table, rows: Array, opts: Map| -> R<()> { insert(&h, t, &rows, &opts) });
+    let h = host.clone();
+    engine.register_fn("insert1", move |t: &mut Table, r: Dynamic| -> R<()> { insert(&h, t, &[r], &Map::new()) });
+    let h = host.clone();
+    engine.register_fn("insert1", move |t: &mut Table, r: Dynamic, opts: Map| -> R<()> { insert(&h, t, &[r], &opts) });
+
+    let h = host.clone();
+    engine.register_fn("fetch", move |t: &mut Table| fetch(&h, t, vec![], &Map::new()));
+    let h = host.clone();
+    engine.register_fn("fetch", move |t: &mut Table, opts: Map| fetch(&h, t, vec![], &opts));
+    let h = host.clone();
+    engine.register_fn("fetch", move |t: &mut Table, a: &str| fetch(&h, t, vec![a.into()], &Map::new()));
+    let h = host.clone();
+    engine.register_fn("fetch", move |t: &mut Table, a: &str, opts: Map| fetch(&h, t, vec![a.into()], &opts));
+    let h = host.clone();
+    engine.register_fn("fetch", move |t: &mut Table, a: &str, b: &str| {
+        fetch(&h, t, vec![a.into(), b.into()], &Map::new())
+    });
+    let h = host.clone();
+    engine.register_fn("fetch1", move |t: &mut Table| fetch1(&h, t, vec![]));
+    let h = host.clone();
+    engine.register_fn("fetch1", move |t: &mut Table, a: &str| fetch1(&h, t, vec![a.into()]));
+    let h = host.clone();
+    engine.register_fn("fetch1", move |t: &mut Table, a: &str, b: &str| fetch1(&h, t, vec![a.into(), b.into()]));
+
+    let h = host.clone();
+    engine.register_fn("len", move |t: &mut Table| -> R<rhai::INT> {
+        h.server.borrow().world.len(&t.query).map(|n| n as rhai::INT).map_err(throw)
+    });
+    let h = host.clone();
+    engine.register_fn("describe", move |t: &mut Table| -> R<String> {
+        let text = h.server.borrow().world.describe(&t.name(), &|n| h.class_of(n)).map_err(throw)?;
+        h.output.borrow_mut().push(text.trim_end_matches('\n').to_string());
+        Ok(text)
+    });
+    let h = host.clone();
+    engine.register_fn("to_string", move |t: &mut Table| -> String { preview(&h, t) });
+    let h = host.clone();
+    engine.register_fn("to_debug", move |t: &mut Table| -> String { preview(&h, t) });
+    let h = host.clone();
+    engine.register_fn("part", move |t: &mut Table, class: &str, definition: &str| -> R<Table> {
+        let schema = t.name().database;
+        super::api::declare(&h, &schema, class, Tier::Part, Some(t), definition)
+    });
+    let h = host.clone();
+    engine.register_fn("delete", move |t: &mut Table, opts: Map| -> R<rhai::INT> {
+        let mut server = h.server.borrow_mut();
+        let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
+        let o = DeleteOptions { safemode, force: flag(&opts, "force"), ..DeleteOptions::default() };
+        server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
+    });
+    super::ops::register(engine, host);
+}
+
+fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {
+    let rows: Vec<Row> = rows.iter().map(row).collect::<R<_>>()?;
+    host.server.borrow_mut().world.insert(&t.name(), &rows, &insert_options(opts)).map_err(throw)
+}
+
+/// `print(T)`: DataJoint's preview (an error prints as its message).
+fn preview(host: &Shared, t: &Table) -> String {
+    let server = host.server.borrow();
+    let c = &server.config;
+    let display =
+        Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() };
+    match server.world.preview(&t.query, display) {
+        Ok(text) => text.trim_end_matches('\n').to_string(),
+        Err(e) => format!("{}: {}", e.kind, e.message),
+    }
+}
