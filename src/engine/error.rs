@@ -97,6 +97,36 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// The kind whose Python class name is `name`.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        use Kind::*;
+        [
+            DataJointError,
+            DuplicateError,
+            IntegrityError,
+            MissingAttributeError,
+            UnknownAttributeError,
+            QuerySyntaxError,
+            AccessError,
+            MissingTableError,
+            LostConnectionError,
+            OperationalError,
+            DataError,
+            ProgrammingError,
+            InternalError,
+            KeyError,
+            TypeError,
+            ValueError,
+            NotImplementedError,
+            AssertionError,
+            PyMySqlError,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -138,6 +168,15 @@ impl Error {
     /// An error whose Python args are several strings: `str(e)` is then the tuple's repr.
     pub fn with_args(kind: Kind, code: Option<u16>, args: &[&str]) -> Self {
         Error { kind, message: crate::engine::py::tuple_repr(args), code }
+    }
+
+    /// The same text under another class name (a script's own exception class, for
+    /// populate's `"Class: message"`); unknown names keep this error's kind.
+    pub fn with_class(self, class: &str) -> Self {
+        match Kind::from_name(class) {
+            Some(kind) => Error { kind, ..self },
+            None => self,
+        }
     }
 
     /// Python's `KeyError(arg)`.

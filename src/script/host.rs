@@ -18,6 +18,8 @@ pub struct Host {
     pub names: RefCell<HashMap<String, TableName>>,
     /// Everything printed and logged, in order.
     pub output: RefCell<Vec<String>>,
+    /// Each auto-populated table's `make`.
+    pub makes: RefCell<HashMap<TableName, rhai::FnPtr>>,
 }
 
 /// Shared handle.
@@ -30,6 +32,7 @@ impl Host {
             server: RefCell::new(server),
             names: RefCell::new(HashMap::new()),
             output: RefCell::new(Vec::new()),
+            makes: RefCell::new(HashMap::new()),
         })
     }
 

@@ -6,6 +6,7 @@ mod error;
 mod host;
 mod limits;
 mod ops;
+mod populate;
 mod table;
 mod value;
 
@@ -44,6 +45,7 @@ pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
     });
     api::register(&mut engine, &host);
     table::register(&mut engine, &host);
+    populate::register(&mut engine, &host);
     let mut scope = Scope::new();
     scope.push("dj", api::Dj);
     let result = engine.run_with_scope(&mut scope, source);

@@ -1,0 +1,127 @@
+//! Auto-populated tables in rhai: `schema.computed(name, definition, make)` (a closure or
+//! `Fn("name")`, called with the key and `this` = the table), `populate`, `progress`,
+//! `key_source`. Each key's make runs in its own transaction, as DataJoint's does.
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, Map, NativeCallContext};
+
+use super::error::throw;
+use super::host::Shared;
+use super::table::Table;
+use super::value::{map_pairs, to_dynamic};
+use crate::engine::populate::{error_text, Key, Order, PopulateOptions};
+use crate::engine::{Error, Kind, Restriction, Tier};
+
+type R<T> = Result<T, Box<EvalAltResult>>;
+
+/// A make failure as the engine error populate records (`"Class: message"`).
+fn as_error(e: &EvalAltResult) -> Error {
+    let line = super::error::last_line(e);
+    match line.split_once(": ") {
+        Some((kind, message)) => Error::new(Kind::DataJointError, message).with_class(kind),
+        None => Error::new(Kind::DataJointError, line),
+    }
+}
+
+fn key_map(key: &Key) -> Dynamic {
+    Dynamic::from_map(key.iter().map(|(k, v)| (k.as_str().into(), to_dynamic(v))).collect())
+}
+
+fn options(opts: &Map, restrictions: Vec<Restriction>) -> R<PopulateOptions> {
+    let flag = |k: &str| opts.get(k).and_then(|v| v.as_bool().ok()).unwrap_or(false);
+    let number = |k: &str| opts.get(k).and_then(|v| v.as_int().ok()).map(|n| n.max(0) as usize);
+    let order = match opts.get("order") {
+        Some(o) => Order::parse(&o.to_string()).map_err(throw)?,
+        None => Order::Original,
+    };
+    Ok(PopulateOptions {
+        restrictions,
+        suppress_errors: flag("suppress_errors"),
+        limit: number("limit"),
+        max_calls: number("max_calls"),
+        order,
+        ..PopulateOptions::default()
+    })
+}
+
+fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: PopulateOptions, show: bool) -> R<Map> {
+    let name = t.name();
+    let make = host.makes.borrow().get(&name).cloned();
+    let keys = host.server.borrow().world.populate_keys(&t.query, &opts).map_err(throw)?;
+    let Some(make) = make else {
+        return Err(throw(Error::new(
+            Kind::NotImplementedError,
+            "Subclasses of AutoPopulate must implement the method `make`",
+        )));
+    };
+    let mut success = 0;
+    let mut errors = Array::new();
+    for (done, key) in keys.iter().enumerate() {
+        if !host.server.borrow_mut().world.begin_make(&name, key).map_err(throw)? {
+            continue;
+        }
+        let mut this = Dynamic::from(t.clone());
+        let result = make.call_raw(ctx, Some(&mut this), [key_map(key)]);
+        host.server.borrow_mut().world.end_make(result.is_ok()).map_err(throw)?;
+        match result {
+            Ok(_) => success += 1,
+            Err(e) if opts.suppress_errors => {
+                errors.push(Dynamic::from_array(vec![key_map(key), Dynamic::from(error_text(&as_error(&e)))]));
+            }
+            Err(e) => return Err(e),
+        }
+        if show {
+            host.output.borrow_mut().push(format!("{}: {}/{}", t.class, done + 1, keys.len()));
+        }
+    }
+    let mut out = Map::new();
+    out.insert("success_count".into(), Dynamic::from_int(success));
+    out.insert("error_list".into(), Dynamic::from_array(errors));
+    Ok(out)
+}
+
+/// Register computed/imported declarations with a make, and populate/progress/key_source.
+pub fn register(engine: &mut Engine, host: &Shared) {
+    for (method, tier) in [("computed", Tier::Computed), ("imported", Tier::Imported)] {
+        let h = host.clone();
+        engine.register_fn(
+            method,
+            move |s: &mut super::api::Schema, class: &str, definition: &str, make: FnPtr| -> R<Table> {
+                let table = super::api::declare(&h, &s.0, class, tier, None, definition)?;
+                h.makes.borrow_mut().insert(table.name(), make);
+                Ok(table)
+            },
+        );
+    }
+    let h = host.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table| {
+        populate(&ctx, &h, t, options(&Map::new(), vec![])?, false)
+    });
+    let h = host.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, opts: Map| {
+        let show = opts.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
+        populate(&ctx, &h, t, options(&opts, vec![])?, show)
+    });
+    let h = host.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, restriction: &str, opts: Map| {
+        let show = opts.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
+        populate(&ctx, &h, t, options(&opts, vec![Restriction::Sql(restriction.into())])?, show)
+    });
+    let h = host.clone();
+    engine.register_fn("progress", move |t: &mut Table| -> R<Array> {
+        let (remaining, total) =
+            h.server.borrow().world.progress(&t.query, &PopulateOptions::default()).map_err(throw)?;
+        Ok(vec![Dynamic::from_int(remaining as i64), Dynamic::from_int(total as i64)])
+    });
+    let h = host.clone();
+    engine.register_fn("progress", move |t: &mut Table, restriction: Map| -> R<Array> {
+        let opts =
+            PopulateOptions { restrictions: vec![Restriction::Map(map_pairs(&restriction))], ..Default::default() };
+        let (remaining, total) = h.server.borrow().world.progress(&t.query, &opts).map_err(throw)?;
+        Ok(vec![Dynamic::from_int(remaining as i64), Dynamic::from_int(total as i64)])
+    });
+    let h = host.clone();
+    engine.register_get("key_source", move |t: &mut Table| -> R<Table> {
+        let query = h.server.borrow().world.key_source(&t.name()).map_err(throw)?;
+        Ok(Table { query, class: t.class.clone() })
+    });
+}
