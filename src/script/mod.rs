@@ -43,6 +43,9 @@ pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
     engine.on_var(|name, _, context| {
         Ok((name == "dj" && !context.scope().contains("dj")).then(|| Dynamic::from(api::Dj)))
     });
+    // Maps behave like the dicts of the workshop's Python: a missing key is KeyError.
+    engine.on_map_missing_property(|_, prop, _| Err(error::throw(crate::engine::Error::key_error(prop))));
+    engine.register_fn("get", |m: &mut rhai::Map, key: &str, default: Dynamic| m.get(key).cloned().unwrap_or(default));
     api::register(&mut engine, &host);
     table::register(&mut engine, &host);
     populate::register(&mut engine, &host);
