@@ -25,11 +25,18 @@ fn restriction(d: &Dynamic) -> R<Restriction> {
     if let Some(t) = d.read_lock::<Table>() {
         return Ok(Restriction::Query(t.query.clone()));
     }
+    if let Some(n) = d.read_lock::<Not>() {
+        return Ok(Restriction::Not(Box::new(restriction(&n.0)?)));
+    }
     if let Ok(b) = d.as_bool() {
         return Ok(Restriction::Bool(b));
     }
     Err(throw(Error::dj(format!("Invalid restriction type {d}"))))
 }
+
+/// `dj.Not(restriction)`.
+#[derive(Debug, Clone)]
+pub struct Not(pub Dynamic);
 
 fn derived(t: &Table, query: crate::engine::Query) -> Table {
     Table { query, class: t.class.clone() }
@@ -37,6 +44,26 @@ fn derived(t: &Table, query: crate::engine::Query) -> Table {
 
 /// Register the operators.
 pub fn register(engine: &mut Engine, host: &Shared) {
+    engine.register_type_with_name::<Not>("Not");
+    engine.register_fn("Not", |_: &mut super::api::Dj, r: Dynamic| Not(r));
+    let h = host.clone();
+    engine.register_fn("U", move |_: &mut super::api::Dj| -> Table {
+        Table { query: h.server.borrow().world.universal(&[]), class: "U".into() }
+    });
+    for n in 1..=3usize {
+        let h = host.clone();
+        let build =
+            move |names: Vec<String>| Table { query: h.server.borrow().world.universal(&names), class: "U".into() };
+        match n {
+            1 => engine.register_fn("U", move |_: &mut super::api::Dj, a: &str| build(vec![a.into()])),
+            2 => {
+                engine.register_fn("U", move |_: &mut super::api::Dj, a: &str, b: &str| build(vec![a.into(), b.into()]))
+            }
+            _ => engine.register_fn("U", move |_: &mut super::api::Dj, a: &str, b: &str, c: &str| {
+                build(vec![a.into(), b.into(), c.into()])
+            }),
+        };
+    }
     let h = host.clone();
     engine.register_fn("&", move |t: Table, r: Dynamic| -> R<Table> {
         let q = h.server.borrow().world.restrict(&t.query, &restriction(&r)?).map_err(throw)?;

@@ -30,6 +30,10 @@ impl Table {
     }
 }
 
+/// `T.heading`.
+#[derive(Debug, Clone)]
+pub struct Heading(Query);
+
 /// A row given as a map or a positional array.
 pub fn row(d: &Dynamic) -> R<Row> {
     if let Some(m) = d.read_lock::<Map>() {
@@ -125,6 +129,15 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         |t: &mut Table, f: fn(&Query) -> Vec<String>| -> Array { f(&t.query).into_iter().map(Dynamic::from).collect() };
     engine.register_get("primary_key", move |t: &mut Table| names(t, Query::primary_key));
     engine.register_get("full_table_name", |t: &mut Table| t.name().full());
+    engine.register_get("heading", |t: &mut Table| Heading(t.query.clone()));
+    engine.register_type_with_name::<Heading>("Heading");
+    engine.register_get("names", |h: &mut Heading| -> Array { h.0.names().into_iter().map(Dynamic::from).collect() });
+    engine.register_get("primary_key", |h: &mut Heading| -> Array {
+        h.0.primary_key().into_iter().map(Dynamic::from).collect()
+    });
+    engine.register_get("secondary_attributes", |h: &mut Heading| -> Array {
+        h.0.secondary_attributes().into_iter().map(Dynamic::from).collect()
+    });
     engine.register_get("table_name", |t: &mut Table| t.name().table.clone());
     engine.register_get("database", |t: &mut Table| t.name().database.clone());
 
@@ -181,6 +194,27 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
         let o = DeleteOptions { safemode, force: flag(&opts, "force"), ..DeleteOptions::default() };
         server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
+    });
+    let h = host.clone();
+    engine.register_fn("delete", move |t: &mut Table| -> R<rhai::INT> {
+        let mut server = h.server.borrow_mut();
+        let o = DeleteOptions { safemode: server.config.safemode(), ..DeleteOptions::default() };
+        server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
+    });
+    let h = host.clone();
+    engine.register_fn("delete_quick", move |t: &mut Table| -> R<()> {
+        h.server.borrow_mut().world.delete_quick(&t.query).map(|_| ()).map_err(throw)
+    });
+    let h = host.clone();
+    engine.register_fn("delete_quick", move |t: &mut Table, opts: Map| -> R<Dynamic> {
+        let n = h.server.borrow_mut().world.delete_quick(&t.query).map_err(throw)?;
+        Ok(if flag(&opts, "get_count") { Dynamic::from_int(n as i64) } else { Dynamic::UNIT })
+    });
+    let h = host.clone();
+    engine.register_fn("drop", move |t: &mut Table| -> R<()> {
+        let mut server = h.server.borrow_mut();
+        let safemode = server.config.safemode();
+        server.world.drop(&t.query, false, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
     });
     super::ops::register(engine, host);
 }
