@@ -26,6 +26,16 @@ pub fn last_line(err: &EvalAltResult) -> String {
         EvalAltResult::ErrorInFunctionCall(_, _, inner, _) | EvalAltResult::ErrorInModule(_, inner, _) => {
             return last_line(inner)
         }
+        EvalAltResult::ErrorFunctionNotFound(signature, _) => {
+            let name = signature.split(['(', ' ']).next().unwrap_or(signature);
+            return format!("TypeError: {name}() does not take these arguments: {signature}");
+        }
+        EvalAltResult::ErrorModuleNotFound(name, _) => {
+            return format!(
+                "ModuleNotFoundError: No module named {}",
+                crate::engine::py::str_repr(&name.replace('/', "."))
+            )
+        }
         EvalAltResult::ErrorTerminated(reason, _) => return format!("TimeoutError: {reason}"),
         EvalAltResult::ErrorTooManyOperations(_) => {
             return "RuntimeError: the script exceeded its limit of operations (an endless loop?)".into()

@@ -49,15 +49,26 @@ pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
     api::register(&mut engine, &host);
     table::register(&mut engine, &host);
     populate::register(&mut engine, &host);
+    // `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
+    let mut os = rhai::Module::new();
+    os.set_native_fn("getenv", |name: &str, default: &str| {
+        Ok(std::env::var(name).unwrap_or_else(|_| default.to_string()))
+    });
+    os.set_native_fn("getenv", |name: &str| Ok(std::env::var(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT)));
+    let mut resolver = rhai::module_resolvers::StaticModuleResolver::new();
+    resolver.insert("os", os);
+    engine.set_module_resolver(resolver);
     let mut scope = Scope::new();
     scope.push("dj", api::Dj);
     let result = engine.run_with_scope(&mut scope, source);
     let error = result.err().map(|e| {
         let pos = e.position();
-        let at = if pos == Position::NONE {
-            String::new()
-        } else {
-            format!("line {}, column {}\n", pos.line().unwrap_or(0), pos.position().unwrap_or(0))
+        let at = match pos.line() {
+            Some(line) if pos != Position::NONE => {
+                let text = source.lines().nth(line.saturating_sub(1)).unwrap_or_default().trim();
+                format!("line {line}, column {}\n    {text}\n", pos.position().unwrap_or(0))
+            }
+            _ => String::new(),
         };
         format!("{at}{}", error::last_line(&e))
     });
