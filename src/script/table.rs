@@ -201,6 +201,31 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let o = DeleteOptions { safemode: server.config.safemode(), ..DeleteOptions::default() };
         server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
     });
+    for prompt in [true, false] {
+        let h = host.clone();
+        let alter = move |t: &mut Table, definition: &str, prompt: bool| -> R<bool> {
+            let names = h.names.borrow().clone();
+            let resolve = |r: &str| names.get(r).cloned();
+            let namer = |n: &TableName| h.class_of(n);
+            let mut server = h.server.borrow_mut();
+            let altered = server
+                .world
+                .alter(&t.name(), definition, &resolve, &namer, prompt, &mut ScriptConsole(&h))
+                .map_err(throw)?;
+            // DataJoint resets the class's heading after an alter.
+            if altered {
+                t.query = server.world.query(&t.name()).map_err(throw)?;
+            }
+            Ok(altered)
+        };
+        if prompt {
+            engine.register_fn("alter", move |t: &mut Table, definition: &str| alter(t, definition, true));
+        } else {
+            engine.register_fn("alter", move |t: &mut Table, definition: &str, opts: Map| {
+                alter(t, definition, opts.get("prompt").and_then(|v| v.as_bool().ok()).unwrap_or(true))
+            });
+        }
+    }
     let h = host.clone();
     engine.register_fn("delete_quick", move |t: &mut Table| -> R<()> {
         h.server.borrow_mut().world.delete_quick(&t.query).map(|_| ()).map_err(throw)
