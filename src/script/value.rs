@@ -10,29 +10,29 @@ pub fn to_value(d: &Dynamic) -> Value {
     if d.is_unit() {
         return Value::Null;
     }
-    if let Some(b) = d.clone().try_cast::<bool>() {
-        return Value::Bool(b);
-    }
-    if let Some(i) = d.clone().try_cast::<rhai::INT>() {
+    if let Ok(i) = d.as_int() {
         return Value::Int(i);
     }
-    if let Some(f) = d.clone().try_cast::<rhai::FLOAT>() {
+    if let Ok(f) = d.as_float() {
         return Value::Float(f);
     }
-    if let Some(s) = d.clone().try_cast::<rhai::ImmutableString>() {
+    if let Ok(b) = d.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Ok(s) = d.as_immutable_string_ref() {
         return Value::Str(s.to_string());
     }
-    if let Some(c) = d.clone().try_cast::<char>() {
+    if let Ok(c) = d.as_char() {
         return Value::Str(c.to_string());
     }
-    if let Some(a) = d.clone().try_cast::<Array>() {
+    if let Some(a) = d.read_lock::<Array>() {
         return Value::List(a.iter().map(to_value).collect());
     }
-    if let Some(m) = d.clone().try_cast::<Map>() {
+    if let Some(m) = d.read_lock::<Map>() {
         return Value::Map(m.iter().map(|(k, v)| (k.to_string(), to_value(v))).collect());
     }
-    if let Some(b) = d.clone().try_cast::<rhai::Blob>() {
-        return Value::Bytes(b);
+    if let Some(b) = d.read_lock::<rhai::Blob>() {
+        return Value::Bytes(b.clone());
     }
     Value::Str(d.to_string())
 }
