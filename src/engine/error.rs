@@ -3,128 +3,86 @@
 
 use std::fmt;
 
-/// The Python class a DataJoint user would see raised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// `datajoint.errors.DataJointError`.
-    DataJointError,
-    /// `datajoint.errors.DuplicateError` (MySQL 1062).
-    DuplicateError,
-    /// `datajoint.errors.IntegrityError` (MySQL 1217, 1451, 1452).
-    IntegrityError,
-    /// `datajoint.errors.MissingAttributeError` (MySQL 1364).
-    MissingAttributeError,
-    /// `datajoint.errors.UnknownAttributeError` (MySQL 1054).
-    UnknownAttributeError,
-    /// `datajoint.errors.QuerySyntaxError` (MySQL 1064).
-    QuerySyntaxError,
-    /// `datajoint.errors.AccessError` (MySQL 1044, 1142).
-    AccessError,
-    /// `datajoint.errors.MissingTableError` (MySQL 1146).
-    MissingTableError,
-    /// `datajoint.errors.LostConnectionError`.
-    LostConnectionError,
-    /// `pymysql.err.OperationalError`: server errors DataJoint does not translate.
-    OperationalError,
-    /// `pymysql.err.DataError`: strict-mode value errors (1264, 1265, 1366, 1406, ...).
-    DataError,
-    /// `pymysql.err.ProgrammingError`.
-    ProgrammingError,
-    /// `pymysql.err.InternalError`.
-    InternalError,
-    /// Python's `KeyError`.
-    KeyError,
-    /// Python's `TypeError`.
-    TypeError,
-    /// Python's `ValueError`.
-    ValueError,
-    /// Python's `NotImplementedError`.
-    NotImplementedError,
-    /// Python's `AssertionError`.
-    AssertionError,
-    /// `pymysql.err.Error` (e.g. pinging a closed connection).
-    PyMySqlError,
-    /// Python's `FileNotFoundError` (errno 2).
-    FileNotFoundError,
-    /// Python's `IsADirectoryError` (errno 21).
-    IsADirectoryError,
-    /// Python's `NotADirectoryError` (errno 20).
-    NotADirectoryError,
-    /// Python's `PermissionError` (errno 13).
-    PermissionError,
-    /// Python's `OSError`: other operating-system errors.
-    OSError,
-    /// `json.decoder.JSONDecodeError`.
-    JSONDecodeError,
-    /// Python's `UnicodeDecodeError`.
-    UnicodeDecodeError,
-    /// Python's `RecursionError`.
-    RecursionError,
-}
-
-impl Kind {
-    /// The class name as Python prints it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::DataJointError => "DataJointError",
-            Kind::DuplicateError => "DuplicateError",
-            Kind::IntegrityError => "IntegrityError",
-            Kind::MissingAttributeError => "MissingAttributeError",
-            Kind::UnknownAttributeError => "UnknownAttributeError",
-            Kind::QuerySyntaxError => "QuerySyntaxError",
-            Kind::AccessError => "AccessError",
-            Kind::MissingTableError => "MissingTableError",
-            Kind::LostConnectionError => "LostConnectionError",
-            Kind::OperationalError => "OperationalError",
-            Kind::DataError => "DataError",
-            Kind::ProgrammingError => "ProgrammingError",
-            Kind::InternalError => "InternalError",
-            Kind::KeyError => "KeyError",
-            Kind::TypeError => "TypeError",
-            Kind::ValueError => "ValueError",
-            Kind::NotImplementedError => "NotImplementedError",
-            Kind::AssertionError => "AssertionError",
-            Kind::PyMySqlError => "Error",
-            Kind::FileNotFoundError => "FileNotFoundError",
-            Kind::IsADirectoryError => "IsADirectoryError",
-            Kind::NotADirectoryError => "NotADirectoryError",
-            Kind::PermissionError => "PermissionError",
-            Kind::OSError => "OSError",
-            Kind::JSONDecodeError => "JSONDecodeError",
-            Kind::UnicodeDecodeError => "UnicodeDecodeError",
-            Kind::RecursionError => "RecursionError",
+/// Declares [`Kind`] with each variant's Python class name, so that the list exists once.
+macro_rules! kinds {
+    ($($(#[doc = $doc:literal])* $variant:ident => $name:literal,)*) => {
+        /// The Python class a DataJoint user would see raised.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[doc = $doc])* $variant,)*
         }
-    }
+
+        impl Kind {
+            /// The class name as Python prints it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)*
+                }
+            }
+
+            /// The kind whose Python class name is `name`.
+            pub fn from_name(name: &str) -> Option<Kind> {
+                [$(Kind::$variant,)*].into_iter().find(|k| k.name() == name)
+            }
+        }
+    };
 }
 
-impl Kind {
-    /// The kind whose Python class name is `name`.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        use Kind::*;
-        [
-            DataJointError,
-            DuplicateError,
-            IntegrityError,
-            MissingAttributeError,
-            UnknownAttributeError,
-            QuerySyntaxError,
-            AccessError,
-            MissingTableError,
-            LostConnectionError,
-            OperationalError,
-            DataError,
-            ProgrammingError,
-            InternalError,
-            KeyError,
-            TypeError,
-            ValueError,
-            NotImplementedError,
-            AssertionError,
-            PyMySqlError,
-        ]
-        .into_iter()
-        .find(|k| k.name() == name)
-    }
+kinds! {
+    /// `datajoint.errors.DataJointError`.
+    DataJointError => "DataJointError",
+    /// `datajoint.errors.DuplicateError` (MySQL 1062).
+    DuplicateError => "DuplicateError",
+    /// `datajoint.errors.IntegrityError` (MySQL 1217, 1451, 1452).
+    IntegrityError => "IntegrityError",
+    /// `datajoint.errors.MissingAttributeError` (MySQL 1364).
+    MissingAttributeError => "MissingAttributeError",
+    /// `datajoint.errors.UnknownAttributeError` (MySQL 1054).
+    UnknownAttributeError => "UnknownAttributeError",
+    /// `datajoint.errors.QuerySyntaxError` (MySQL 1064).
+    QuerySyntaxError => "QuerySyntaxError",
+    /// `datajoint.errors.AccessError` (MySQL 1044, 1142).
+    AccessError => "AccessError",
+    /// `datajoint.errors.MissingTableError` (MySQL 1146).
+    MissingTableError => "MissingTableError",
+    /// `datajoint.errors.LostConnectionError`.
+    LostConnectionError => "LostConnectionError",
+    /// `pymysql.err.OperationalError`: server errors DataJoint does not translate.
+    OperationalError => "OperationalError",
+    /// `pymysql.err.DataError`: strict-mode value errors (1264, 1265, 1366, 1406, ...).
+    DataError => "DataError",
+    /// `pymysql.err.ProgrammingError`.
+    ProgrammingError => "ProgrammingError",
+    /// `pymysql.err.InternalError`.
+    InternalError => "InternalError",
+    /// Python's `KeyError`.
+    KeyError => "KeyError",
+    /// Python's `TypeError`.
+    TypeError => "TypeError",
+    /// Python's `ValueError`.
+    ValueError => "ValueError",
+    /// Python's `NotImplementedError`.
+    NotImplementedError => "NotImplementedError",
+    /// Python's `AssertionError`.
+    AssertionError => "AssertionError",
+    /// `pymysql.err.Error` (e.g. pinging a closed connection).
+    PyMySqlError => "Error",
+    /// Python's `FileNotFoundError` (errno 2).
+    FileNotFoundError => "FileNotFoundError",
+    /// Python's `IsADirectoryError` (errno 21).
+    IsADirectoryError => "IsADirectoryError",
+    /// Python's `NotADirectoryError` (errno 20).
+    NotADirectoryError => "NotADirectoryError",
+    /// Python's `PermissionError` (errno 13).
+    PermissionError => "PermissionError",
+    /// Python's `OSError`: other operating-system errors.
+    OSError => "OSError",
+    /// `json.decoder.JSONDecodeError`.
+    JSONDecodeError => "JSONDecodeError",
+    /// Python's `UnicodeDecodeError`.
+    UnicodeDecodeError => "UnicodeDecodeError",
+    /// Python's `RecursionError`.
+    RecursionError => "RecursionError",
 }
 
 impl fmt::Display for Kind {
@@ -182,5 +140,21 @@ impl Error {
     /// Python's `KeyError(arg)`.
     pub fn key_error(arg: impl Into<String>) -> Self {
         Error::new(Kind::KeyError, arg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_round_trip() {
+        assert_eq!(Kind::from_name("FileNotFoundError"), Some(Kind::FileNotFoundError));
+        assert_eq!(Kind::from_name("DuplicateError"), Some(Kind::DuplicateError));
+        // pymysql's base class prints as `Error`.
+        assert_eq!(Kind::PyMySqlError.name(), "Error");
+        assert_eq!(Kind::from_name("Error"), Some(Kind::PyMySqlError));
+        assert_eq!(Kind::from_name("NoSuchError"), None);
+        assert_eq!(Error::dj("x").with_class("ValueError"), Error::new(Kind::ValueError, "x"));
     }
 }
