@@ -30,6 +30,15 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         timeout: u64,
     },
+    /// A rhai prompt on the workspace's world, with previews of tables and values.
+    Shell {
+        /// Use a throwaway in-memory world instead of the workspace's.
+        #[arg(long)]
+        fresh: bool,
+        /// Stop each statement after this many seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -43,11 +52,15 @@ fn main() -> anyhow::Result<()> {
             let code = cli::run::run(&file, &workspace, fresh, timeout)?;
             std::process::exit(code);
         }
+        Some(Command::Shell { fresh, timeout }) => {
+            let code = cli::shell::shell(&workspace, fresh, timeout)?;
+            std::process::exit(code);
+        }
         None => {
             println!("djsandbox {}", env!("CARGO_PKG_VERSION"));
             println!("This build contains the DataJoint engine (declare, insert, fetch, describe, alter, drop),");
-            println!("the emulated server, and `djsandbox run FILE.rhai` for scripts.");
-            println!("The workshop course, `shell` and the terminal UI arrive in later releases.");
+            println!("the emulated server, `djsandbox run FILE.rhai` for scripts and `djsandbox shell`.");
+            println!("The workshop course and the terminal UI arrive in later releases.");
             Ok(())
         }
     }

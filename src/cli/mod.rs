@@ -1,3 +1,4 @@
 //! The binary's commands: thin layers over the library; `anyhow` only here.
 
 pub mod run;
+pub mod shell;

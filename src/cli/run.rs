@@ -14,9 +14,9 @@ pub fn world_path(workspace: &Path) -> PathBuf {
     workspace.join(".djsandbox").join("world.sqlite")
 }
 
-/// Run `file`; returns the process exit code (1 when the script ended with an error).
-pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
-    let source = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+/// The server a script or shell works on: the workspace's world (or a fresh one), with
+/// `dj.config` as `import datajoint` leaves it.
+pub fn open_server(workspace: &Path, fresh: bool) -> Result<Server> {
     let world = if fresh {
         World::in_memory()?
     } else {
@@ -29,6 +29,13 @@ pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64) -> Res
     let mut server = Server::new(world, workspace)?;
     // As `import datajoint`: dj_local_conf.json from the working directory, then DJ_* variables.
     server.import_config(|k| std::env::var(k).ok())?;
+    Ok(server)
+}
+
+/// Run `file`; returns the process exit code (1 when the script ended with an error).
+pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
+    let source = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let server = open_server(workspace, fresh)?;
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
     let outcome = script::run(server, &source, limits);
     for line in &outcome.output {

@@ -250,7 +250,7 @@ fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {
 }
 
 /// `print(T)`: DataJoint's preview (an error prints as its message).
-fn preview(host: &Shared, t: &Table) -> String {
+pub(crate) fn preview(host: &Shared, t: &Table) -> String {
     let server = host.server.borrow();
     let c = &server.config;
     let display =

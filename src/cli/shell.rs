@@ -1,0 +1,76 @@
+//! `djsandbox shell`: a REPL on the workspace's world. Line editing and history on a terminal;
+//! plain lines from a pipe. A statement may span lines: input is read until it parses.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::Path;
+
+use anyhow::Result;
+use rustyline::error::ReadlineError;
+
+use djsandbox::script::{Interpreter, Limits};
+
+use super::run::open_server;
+
+fn show(interpreter: &mut Interpreter, source: &str) {
+    let result = interpreter.eval(source);
+    for line in interpreter.take_output() {
+        println!("{line}");
+    }
+    match result {
+        Ok(Some(value)) => println!("{value}"),
+        Ok(None) => {}
+        Err(err) => eprintln!("{err}"),
+    }
+}
+
+/// Run the shell until end of input (Ctrl-D) or `exit`.
+pub fn shell(workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
+    let server = open_server(workspace, fresh)?;
+    let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
+    let mut interpreter = Interpreter::new(server, limits);
+    let mut pending = String::new();
+    if std::io::stdin().is_terminal() {
+        println!("djsandbox shell — rhai with DataJoint's `dj`; a blank line ends a statement that keeps going, Ctrl-D quits.");
+        let mut editor = rustyline::DefaultEditor::new()?;
+        let history = workspace.join(".djsandbox").join("history");
+        let _ = editor.load_history(&history);
+        loop {
+            let prompt = if pending.is_empty() { ">>> " } else { "... " };
+            match editor.readline(prompt) {
+                Ok(line) => {
+                    let _ = editor.add_history_entry(line.as_str());
+                    if pending.is_empty() && line.trim() == "exit" {
+                        break;
+                    }
+                    pending.push_str(&line);
+                    pending.push('\n');
+                    if interpreter.is_complete(&pending) || line.trim().is_empty() {
+                        show(&mut interpreter, &pending);
+                        pending.clear();
+                    }
+                }
+                Err(ReadlineError::Interrupted) => pending.clear(),
+                Err(_) => break,
+            }
+        }
+        if let Some(dir) = history.parent() {
+            if dir.exists() {
+                let _ = editor.save_history(&history);
+            }
+        }
+    } else {
+        for line in std::io::stdin().lock().lines() {
+            let line = line?;
+            pending.push_str(&line);
+            pending.push('\n');
+            if interpreter.is_complete(&pending) {
+                show(&mut interpreter, &pending);
+                pending.clear();
+            }
+        }
+        if !pending.trim().is_empty() {
+            show(&mut interpreter, &pending);
+        }
+    }
+    Ok(0)
+}
