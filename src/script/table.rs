@@ -241,6 +241,35 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let safemode = server.config.safemode();
         server.world.drop(&t.query, false, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
     });
+    // The dependency graph: full table names, or tables with `#{as_objects: true}`.
+    type Walk = fn(&crate::engine::World, &TableName) -> Vec<TableName>;
+    let walks: [(&str, Walk); 5] = [
+        ("parents", |w, t| w.parents(t)),
+        ("children", |w, t| w.children(t)),
+        ("ancestors", |w, t| w.ancestors(t)),
+        ("descendants", |w, t| w.descendants(t)),
+        ("parts", |w, t| w.parts(t)),
+    ];
+    for (name, walk) in walks {
+        let h = host.clone();
+        let related = move |t: &mut Table, as_objects: bool| -> R<Array> {
+            let server = h.server.borrow();
+            walk(&server.world, &t.name())
+                .into_iter()
+                .map(|n| {
+                    if as_objects {
+                        let class = h.class_of(&n).unwrap_or_else(|| n.full());
+                        server.world.query(&n).map(|query| Dynamic::from(Table { query, class })).map_err(throw)
+                    } else {
+                        Ok(Dynamic::from(n.full()))
+                    }
+                })
+                .collect()
+        };
+        let r = related.clone();
+        engine.register_fn(name, move |t: &mut Table| r(t, false));
+        engine.register_fn(name, move |t: &mut Table, opts: Map| related(t, flag(&opts, "as_objects")));
+    }
     super::ops::register(engine, host);
 }
 
