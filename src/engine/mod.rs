@@ -20,6 +20,8 @@ pub mod populate;
 pub mod preview;
 pub mod py;
 pub mod query;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod types;
 pub mod value;
 pub mod world;

@@ -378,20 +378,7 @@ fn index_lines() {
     );
 }
 
-/// A tiny deterministic PRNG (xorshift) so the fuzz test needs no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::engine::testing::Rng;
 
 #[test]
 fn garbage_never_panics() {

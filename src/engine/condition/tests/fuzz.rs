@@ -3,26 +3,8 @@
 
 use super::{attrs, fixture};
 use crate::engine::condition::{translate_condition, translate_expression};
+use crate::engine::testing::Rng;
 use crate::engine::{Error, Kind};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const CHARS: &[&str] = &[
     "a", "b", "N", "_", "0", "1", "9", " ", " ", "\n", "'", "\"", "`", "\\", "(", ")", ",", ".", "%", "=", "<", ">",
