@@ -4,150 +4,96 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A static privilege (MySQL manual, "Privileges Provided by MySQL"), in MySQL's bit order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Privilege {
-    /// `SELECT`.
-    Select,
-    /// `INSERT`.
-    Insert,
-    /// `UPDATE`.
-    Update,
-    /// `DELETE`.
-    Delete,
-    /// `CREATE` (databases and tables).
-    Create,
-    /// `DROP` (databases and tables).
-    Drop,
-    /// `RELOAD`.
-    Reload,
-    /// `SHUTDOWN`.
-    Shutdown,
-    /// `PROCESS`.
-    Process,
-    /// `FILE`.
-    File,
-    /// `GRANT OPTION` (`WITH GRANT OPTION`).
-    GrantOption,
-    /// `REFERENCES` (foreign keys to the table).
-    References,
-    /// `INDEX`.
-    Index,
-    /// `ALTER`.
-    Alter,
-    /// `SHOW DATABASES`.
-    ShowDatabases,
-    /// `SUPER`.
-    Super,
-    /// `CREATE TEMPORARY TABLES`.
-    CreateTemporaryTables,
-    /// `LOCK TABLES`.
-    LockTables,
-    /// `EXECUTE`.
-    Execute,
-    /// `REPLICATION SLAVE`.
-    ReplicationSlave,
-    /// `REPLICATION CLIENT`.
-    ReplicationClient,
-    /// `CREATE VIEW`.
-    CreateView,
-    /// `SHOW VIEW`.
-    ShowView,
-    /// `CREATE ROUTINE`.
-    CreateRoutine,
-    /// `ALTER ROUTINE`.
-    AlterRoutine,
-    /// `CREATE USER`.
-    CreateUser,
-    /// `EVENT`.
-    Event,
-    /// `TRIGGER`.
-    Trigger,
-    /// `CREATE TABLESPACE`.
-    CreateTablespace,
-    /// `CREATE ROLE`.
-    CreateRole,
-    /// `DROP ROLE`.
-    DropRole,
+/// Declares [`Privilege`], [`ALL_PRIVILEGES`] and the privilege names from one list, in
+/// MySQL's bit order.
+macro_rules! privileges {
+    ($($(#[doc = $doc:literal])* $variant:ident => $name:literal,)*) => {
+        /// A static privilege (MySQL manual, "Privileges Provided by MySQL"), in MySQL's bit order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Privilege {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        /// Every static privilege, in bit order.
+        pub const ALL_PRIVILEGES: [Privilege; 31] = [$(Privilege::$variant,)*];
+
+        impl Privilege {
+            /// The name as `GRANT` takes it and `SHOW GRANTS` and the 1142 message print it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Privilege::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-/// Every static privilege, in bit order.
-pub const ALL_PRIVILEGES: [Privilege; 31] = {
-    use Privilege::*;
-    [
-        Select,
-        Insert,
-        Update,
-        Delete,
-        Create,
-        Drop,
-        Reload,
-        Shutdown,
-        Process,
-        File,
-        GrantOption,
-        References,
-        Index,
-        Alter,
-        ShowDatabases,
-        Super,
-        CreateTemporaryTables,
-        LockTables,
-        Execute,
-        ReplicationSlave,
-        ReplicationClient,
-        CreateView,
-        ShowView,
-        CreateRoutine,
-        AlterRoutine,
-        CreateUser,
-        Event,
-        Trigger,
-        CreateTablespace,
-        CreateRole,
-        DropRole,
-    ]
-};
+privileges! {
+    /// `SELECT`.
+    Select => "SELECT",
+    /// `INSERT`.
+    Insert => "INSERT",
+    /// `UPDATE`.
+    Update => "UPDATE",
+    /// `DELETE`.
+    Delete => "DELETE",
+    /// `CREATE` (databases and tables).
+    Create => "CREATE",
+    /// `DROP` (databases and tables).
+    Drop => "DROP",
+    /// `RELOAD`.
+    Reload => "RELOAD",
+    /// `SHUTDOWN`.
+    Shutdown => "SHUTDOWN",
+    /// `PROCESS`.
+    Process => "PROCESS",
+    /// `FILE`.
+    File => "FILE",
+    /// `GRANT OPTION` (`WITH GRANT OPTION`).
+    GrantOption => "GRANT OPTION",
+    /// `REFERENCES` (foreign keys to the table).
+    References => "REFERENCES",
+    /// `INDEX`.
+    Index => "INDEX",
+    /// `ALTER`.
+    Alter => "ALTER",
+    /// `SHOW DATABASES`.
+    ShowDatabases => "SHOW DATABASES",
+    /// `SUPER`.
+    Super => "SUPER",
+    /// `CREATE TEMPORARY TABLES`.
+    CreateTemporaryTables => "CREATE TEMPORARY TABLES",
+    /// `LOCK TABLES`.
+    LockTables => "LOCK TABLES",
+    /// `EXECUTE`.
+    Execute => "EXECUTE",
+    /// `REPLICATION SLAVE`.
+    ReplicationSlave => "REPLICATION SLAVE",
+    /// `REPLICATION CLIENT`.
+    ReplicationClient => "REPLICATION CLIENT",
+    /// `CREATE VIEW`.
+    CreateView => "CREATE VIEW",
+    /// `SHOW VIEW`.
+    ShowView => "SHOW VIEW",
+    /// `CREATE ROUTINE`.
+    CreateRoutine => "CREATE ROUTINE",
+    /// `ALTER ROUTINE`.
+    AlterRoutine => "ALTER ROUTINE",
+    /// `CREATE USER`.
+    CreateUser => "CREATE USER",
+    /// `EVENT`.
+    Event => "EVENT",
+    /// `TRIGGER`.
+    Trigger => "TRIGGER",
+    /// `CREATE TABLESPACE`.
+    CreateTablespace => "CREATE TABLESPACE",
+    /// `CREATE ROLE`.
+    CreateRole => "CREATE ROLE",
+    /// `DROP ROLE`.
+    DropRole => "DROP ROLE",
+}
 
 impl Privilege {
-    /// The name as `GRANT` takes it and `SHOW GRANTS` and the 1142 message print it.
-    pub fn name(self) -> &'static str {
-        use Privilege::*;
-        match self {
-            Select => "SELECT",
-            Insert => "INSERT",
-            Update => "UPDATE",
-            Delete => "DELETE",
-            Create => "CREATE",
-            Drop => "DROP",
-            Reload => "RELOAD",
-            Shutdown => "SHUTDOWN",
-            Process => "PROCESS",
-            File => "FILE",
-            GrantOption => "GRANT OPTION",
-            References => "REFERENCES",
-            Index => "INDEX",
-            Alter => "ALTER",
-            ShowDatabases => "SHOW DATABASES",
-            Super => "SUPER",
-            CreateTemporaryTables => "CREATE TEMPORARY TABLES",
-            LockTables => "LOCK TABLES",
-            Execute => "EXECUTE",
-            ReplicationSlave => "REPLICATION SLAVE",
-            ReplicationClient => "REPLICATION CLIENT",
-            CreateView => "CREATE VIEW",
-            ShowView => "SHOW VIEW",
-            CreateRoutine => "CREATE ROUTINE",
-            AlterRoutine => "ALTER ROUTINE",
-            CreateUser => "CREATE USER",
-            Event => "EVENT",
-            Trigger => "TRIGGER",
-            CreateTablespace => "CREATE TABLESPACE",
-            CreateRole => "CREATE ROLE",
-            DropRole => "DROP ROLE",
-        }
-    }
-
     /// The privilege with this name (case-insensitive, single spaces), if it is a static one.
     pub fn from_name(name: &str) -> Option<Privilege> {
         ALL_PRIVILEGES.iter().copied().find(|p| p.name().eq_ignore_ascii_case(name))
