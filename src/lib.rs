@@ -1,8 +1,10 @@
 //! djsandbox: DataJoint 0.14 semantics on SQLite, for learning DataJoint and Spyglass offline.
 //!
 //! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI)
-//! → [`server`] (config, accounts, connections, raw SQL).
+//! → [`server`] (config, accounts, connections, raw SQL) → [`script`] (DataJoint in rhai: bindings
+//! only).
 
 pub mod engine;
+pub mod memory;
 pub mod script;
 pub mod server;

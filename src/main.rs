@@ -2,6 +2,10 @@
 
 mod cli;
 
+/// Counts allocations so a script's memory limit can be enforced cheaply.
+#[global_allocator]
+static ALLOCATOR: djsandbox::memory::Counting = djsandbox::memory::Counting;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +33,10 @@ enum Command {
         /// Stop the script after this many seconds.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
+        /// On an uncaught error, open the debugger's prompt with the script's variables
+        /// (post-mortem, like `%debug`).
+        #[arg(long)]
+        debug: bool,
     },
     /// A rhai prompt on the workspace's world, with previews of tables and values.
     Shell {
@@ -48,8 +56,8 @@ fn main() -> anyhow::Result<()> {
         None => std::env::current_dir()?,
     };
     match cli.command {
-        Some(Command::Run { file, fresh, timeout }) => {
-            let code = cli::run::run(&file, &workspace, fresh, timeout)?;
+        Some(Command::Run { file, fresh, timeout, debug }) => {
+            let code = cli::run::run(&file, &workspace, fresh, timeout, debug)?;
             std::process::exit(code);
         }
         Some(Command::Shell { fresh, timeout }) => {

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use djsandbox::engine::World;
-use djsandbox::script::{self, Limits};
+use djsandbox::script::{Interpreter, Limits};
+
+use super::terminal;
 use djsandbox::server::Server;
 
 /// Where the workspace keeps its persistent world.
@@ -32,20 +34,25 @@ pub fn open_server(workspace: &Path, fresh: bool) -> Result<Server> {
     Ok(server)
 }
 
-/// Run `file`; returns the process exit code (1 when the script ended with an error).
-pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
+/// Run `file`; returns the process exit code (1 when the script ended with an error). With
+/// `debug`, an uncaught error opens the debugger's prompt (post-mortem) at a terminal.
+pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64, debug: bool) -> Result<i32> {
     let source = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let server = open_server(workspace, fresh)?;
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
-    let outcome = script::run(server, &source, limits);
-    for line in &outcome.output {
-        println!("{line}");
-    }
-    match outcome.error {
-        None => Ok(0),
-        Some(err) => {
-            eprintln!("Traceback (most recent call last):\n  File \"{}\", {err}", file.display());
-            Ok(1)
+    let mut interpreter = Interpreter::new(server, limits);
+    let interactive = terminal::interactive();
+    interpreter.set_terminal(Box::new(terminal::Stdio::new(interactive)));
+    interpreter.set_file(&file.display().to_string());
+    let Err(err) = interpreter.eval(&source) else { return Ok(0) };
+    eprintln!("Traceback (most recent call last):\n  File \"{}\", {err}", file.display());
+    if debug {
+        if interactive {
+            println!("Entering post mortem debugging: the script's top-level variables are in scope (h for help).");
+            interpreter.post_mortem();
+        } else {
+            eprintln!("--debug: no terminal to debug at.");
         }
     }
+    Ok(1)
 }

@@ -28,6 +28,8 @@ pub fn shell(workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
     let server = open_server(workspace, fresh)?;
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
     let mut interpreter = Interpreter::new(server, limits);
+    interpreter.set_file("<shell>");
+    interpreter.set_terminal(Box::new(super::terminal::Stdio::new(super::terminal::interactive())));
     let mut pending = String::new();
     if std::io::stdin().is_terminal() {
         println!("djsandbox shell — rhai with DataJoint's `dj`; a blank line ends a statement that keeps going, Ctrl-D quits.");

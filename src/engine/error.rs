@@ -83,6 +83,12 @@ kinds! {
     UnicodeDecodeError => "UnicodeDecodeError",
     /// Python's `RecursionError`.
     RecursionError => "RecursionError",
+    /// Python's `MemoryError`.
+    MemoryError => "MemoryError",
+    /// Python's `AttributeError`.
+    AttributeError => "AttributeError",
+    /// Python's `NameError`.
+    NameError => "NameError",
 }
 
 impl fmt::Display for Kind {

@@ -60,7 +60,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let cwd = server.cwd.clone();
         let mut lines = Vec::new();
         let result = server.config.load(&cwd, path, &mut |l| lines.push(format!("[INFO]: {l}")));
-        h.output.borrow_mut().extend(lines);
+        lines.into_iter().for_each(|l| h.emit(l));
         result.map_err(throw)
     });
     let h = host.clone();
@@ -120,7 +120,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let rows: Vec<Row> = contents.iter().map(super::table::row).collect::<R<_>>()?;
         let warning = h.server.borrow_mut().world.insert_contents(&table.name(), &rows).map_err(throw)?;
         if let Some(w) = warning {
-            h.output.borrow_mut().push(format!("[WARNING]: {w}"));
+            h.emit(format!("[WARNING]: {w}"));
         }
         Ok(table)
     });

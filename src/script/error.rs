@@ -2,6 +2,7 @@
 
 use rhai::{Dynamic, EvalAltResult, Map, Position};
 
+use super::usage::Functions;
 use crate::engine::{Error, Kind};
 
 /// The error as a catchable rhai runtime error whose value is `#{kind, message, code}`.
@@ -19,16 +20,23 @@ pub fn type_error(message: impl Into<String>) -> Box<EvalAltResult> {
 }
 
 /// `KIND: message` for an uncaught error, as a Python traceback's last line; KeyError shows
-/// its argument quoted as Python prints it.
-pub fn last_line(err: &EvalAltResult) -> String {
+/// its argument quoted as Python prints it; a call rhai could not match is worded as Python
+/// would word it (see [`super::usage`]).
+pub fn last_line(err: &EvalAltResult, functions: &Functions) -> String {
+    last_line_in(err, functions, None)
+}
+
+/// [`last_line`], with the script's text to tell `x.f()` from `f(x)` where rhai does not say.
+pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&str>) -> String {
     let value = match err {
         EvalAltResult::ErrorRuntime(v, _) => v,
         EvalAltResult::ErrorInFunctionCall(_, _, inner, _) | EvalAltResult::ErrorInModule(_, inner, _) => {
-            return last_line(inner)
+            return last_line_in(inner, functions, source)
         }
-        EvalAltResult::ErrorFunctionNotFound(signature, _) => {
-            let name = signature.split(['(', ' ']).next().unwrap_or(signature);
-            return format!("TypeError: {name}() does not take these arguments: {signature}");
+        EvalAltResult::ErrorFunctionNotFound(signature, pos) => {
+            let method = source.and_then(|s| written_as_method(s, *pos));
+            let e = super::usage::not_found(signature, functions, method);
+            return format!("{}: {}", e.kind, e.message);
         }
         EvalAltResult::ErrorModuleNotFound(name, _) => {
             return format!(
@@ -36,16 +44,22 @@ pub fn last_line(err: &EvalAltResult) -> String {
                 crate::engine::py::str_repr(&name.replace('/', "."))
             )
         }
-        EvalAltResult::ErrorTerminated(reason, _) => return format!("TimeoutError: {reason}"),
+        // The limits' and the debugger's tokens carry their own `KIND: message`.
+        EvalAltResult::ErrorTerminated(reason, _) => return reason.to_string(),
         EvalAltResult::ErrorTooManyOperations(_) => {
             return "RuntimeError: the script exceeded its limit of operations (an endless loop?)".into()
         }
         EvalAltResult::ErrorStackOverflow(_) => {
             return "RecursionError: maximum recursion depth exceeded (the script's limit of nested calls)".into()
         }
-        EvalAltResult::ErrorDataTooLarge(what, _) => {
-            return format!("MemoryError: {what} exceeds the script's size limit")
+        EvalAltResult::ErrorVariableNotFound(name, _) => return format!("NameError: name '{name}' is not defined"),
+        EvalAltResult::ErrorUnboundThis(_) => {
+            return "NameError: name 'this' is not defined (call the function as a method: T.f(...))".into()
         }
+        EvalAltResult::ErrorArrayBounds(_, i, _) => return format!("IndexError: list index {i} out of range"),
+        EvalAltResult::ErrorStringBounds(_, i, _) => return format!("IndexError: string index {i} out of range"),
+        EvalAltResult::ErrorArithmetic(message, _) => return format!("ArithmeticError: {message}"),
+        EvalAltResult::ErrorParsing(e, _) => return format!("SyntaxError: {e}"),
         other => return format!("Error: {other}"),
     };
     let Some(map) = value.read_lock::<rhai::Map>() else { return format!("Exception: {value}") };
@@ -55,4 +69,12 @@ pub fn last_line(err: &EvalAltResult) -> String {
         return format!("KeyError: {}", crate::engine::py::str_repr(&message));
     }
     format!("{kind}: {message}")
+}
+
+/// Is the call at `pos` written as a method (`x.f(...)`: a dot before the name)?
+fn written_as_method(source: &str, pos: Position) -> Option<bool> {
+    let line = source.lines().nth(pos.line()?.checked_sub(1)?)?;
+    let column = pos.position()?.checked_sub(1)?;
+    let before: String = line.chars().take(column).collect();
+    Some(before.trim_end().ends_with('.'))
 }

@@ -2,17 +2,22 @@
 //! workshop's Python maps to one line of rhai with the same names.
 
 mod api;
+mod debugger;
 mod error;
 mod host;
 mod limits;
+mod modules;
 mod ops;
 mod populate;
 mod table;
+mod usage;
 mod value;
+
+use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, Position, Scope};
 
-pub use host::Host;
+pub use host::{Host, Terminal};
 pub use limits::Limits;
 
 use crate::server::Server;
@@ -20,7 +25,7 @@ use crate::server::Server;
 /// How a script ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    /// What it printed and logged, line by line.
+    /// What it printed and logged, line by line (empty when it ran at a terminal).
     pub output: Vec<String>,
     /// The uncaught error, as the last lines of a traceback (`line 3, column 5` and
     /// `KIND: message`), if the script failed.
@@ -34,6 +39,11 @@ pub struct Interpreter {
     scope: Scope<'static>,
     host: host::Shared,
     clock: limits::Clock,
+    breakpoints: Rc<debugger::Breakpoints>,
+    /// Where the last uncaught error happened (line, for the post-mortem prompt).
+    failed_at: Option<usize>,
+    /// The text of the last evaluation.
+    source: String,
 }
 
 impl Interpreter {
@@ -43,9 +53,9 @@ impl Interpreter {
         let mut engine = Engine::new();
         let clock = limits.apply(&mut engine);
         let out = host.clone();
-        engine.on_print(move |s| out.output.borrow_mut().push(s.to_string()));
+        engine.on_print(move |s| out.emit(s));
         let out = host.clone();
-        engine.on_debug(move |s, _, _| out.output.borrow_mut().push(s.to_string()));
+        engine.on_debug(move |s, _, _| out.emit(s));
         // `dj` is a top-level variable (so `dj.config[...] = v` can write through it) and is
         // resolved inside script functions too, where the top level's variables are out of
         // reach. (rhai marks `on_var` as volatile, not deprecated; it is the hook into functions.)
@@ -61,18 +71,25 @@ impl Interpreter {
         api::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
-        // `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
-        let mut os = rhai::Module::new();
-        os.set_native_fn("getenv", |name: &str, default: &str| {
-            Ok(std::env::var(name).unwrap_or_else(|_| default.to_string()))
-        });
-        os.set_native_fn("getenv", |name: &str| Ok(std::env::var(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT)));
-        let mut resolver = rhai::module_resolvers::StaticModuleResolver::new();
-        resolver.insert("os", os);
-        engine.set_module_resolver(resolver);
+        usage::register(&mut engine);
+        let breakpoints = Rc::new(debugger::Breakpoints::default());
+        *breakpoints.file.borrow_mut() = "<script>".into();
+        debugger::register(&mut engine, &host, &clock, &breakpoints);
+        engine.set_module_resolver(modules::Resolver::new(&host));
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
-        Interpreter { engine, scope, host, clock }
+        Interpreter { engine, scope, host, clock, breakpoints, failed_at: None, source: String::new() }
+    }
+
+    /// Show output at `terminal` as it happens, and ask it DataJoint's questions (instead of
+    /// collecting output and taking each question's default).
+    pub fn set_terminal(&mut self, terminal: Box<dyn Terminal>) {
+        *self.host.terminal.borrow_mut() = Some(terminal);
+    }
+
+    /// The script's name, as tracebacks and the debugger show it.
+    pub fn set_file(&mut self, file: &str) {
+        *self.breakpoints.file.borrow_mut() = file.to_string();
     }
 
     /// Evaluate `source` at the top level (its variables stay for the next call). Returns the
@@ -80,25 +97,43 @@ impl Interpreter {
     /// tail of an uncaught error.
     pub fn eval(&mut self, source: &str) -> Result<Option<String>, String> {
         self.clock.restart();
-        match self.engine.eval_with_scope::<Dynamic>(&mut self.scope, source) {
-            Ok(v) if v.is_unit() => Ok(None),
-            Ok(v) => Ok(Some(match v.clone().try_cast::<table::Table>() {
-                Some(t) => table::preview(&self.host, &t),
-                None if v.is::<rhai::ImmutableString>() => v.to_string(),
-                None => format!("{v:?}"),
-            })),
+        self.source = source.to_string();
+        self.failed_at = None;
+        self.breakpoints.prepare(source);
+        let result = self.engine.compile(source).map_err(Into::into).and_then(|ast| {
+            let mut functions = (**self.host.functions.borrow()).clone();
+            functions.script = ast
+                .iter_functions()
+                .map(|f| (f.name.to_string(), f.params.iter().map(|p| p.to_string()).collect()))
+                .collect();
+            *self.host.functions.borrow_mut() = Rc::new(functions);
+            self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)
+        });
+        match result {
+            Ok(v) => Ok(show(&self.host, &v)),
             Err(e) => {
+                self.host.functions.borrow().native(&self.engine);
                 let pos = e.position();
                 let at = match pos.line() {
                     Some(line) if pos != Position::NONE => {
+                        self.failed_at = Some(line);
                         let text = source.lines().nth(line.saturating_sub(1)).unwrap_or_default().trim();
                         format!("line {line}, column {}\n    {text}\n", pos.position().unwrap_or(0))
                     }
                     _ => String::new(),
                 };
-                Err(format!("{at}{}", error::last_line(&e)))
+                Err(format!("{at}{}", error::last_line_in(&e, &self.host.functions.borrow(), Some(source))))
             }
         }
+    }
+
+    /// After an uncaught error, open the debugger's prompt with the top level's variables
+    /// (`run --debug`, as `%debug` after an exception). Returns at `c`, `q` or end of input.
+    pub fn post_mortem(&mut self) {
+        self.clock.restart();
+        let file = self.breakpoints.file.borrow().clone();
+        let at = debugger::Stop { file: &file, line: self.failed_at.unwrap_or(0), source: &self.source };
+        let _ = debugger::prompt(&self.engine, &mut self.scope, &self.host, &self.clock, &at);
     }
 
     /// Does `source` parse as a whole (the shell keeps reading lines until it does)?
@@ -111,13 +146,26 @@ impl Interpreter {
         }
     }
 
-    /// What was printed and logged since the last call.
+    /// What was printed and logged since the last call (without a terminal).
     pub fn take_output(&mut self) -> Vec<String> {
         std::mem::take(&mut *self.host.output.borrow_mut())
     }
 }
 
-/// Run a script against a server.
+/// A value as the shell and the debugger show it: a table's preview, a string as it is, other
+/// values as rhai writes them; `None` for `()`.
+fn show(host: &host::Shared, v: &Dynamic) -> Option<String> {
+    if v.is_unit() {
+        return None;
+    }
+    Some(match v.clone().try_cast::<table::Table>() {
+        Some(t) => table::preview(host, &t),
+        None if v.is::<rhai::ImmutableString>() => v.to_string(),
+        None => format!("{v:?}"),
+    })
+}
+
+/// Run a script against a server, collecting its output.
 pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
     let mut interpreter = Interpreter::new(server, limits);
     let error = interpreter.eval(source).err();

@@ -14,8 +14,8 @@ use crate::engine::{Error, Kind, Restriction, Tier};
 type R<T> = Result<T, Box<EvalAltResult>>;
 
 /// A make failure as the engine error populate records (`"Class: message"`).
-fn as_error(e: &EvalAltResult) -> Error {
-    let line = super::error::last_line(e);
+fn as_error(e: &EvalAltResult, host: &Shared) -> Error {
+    let line = super::error::last_line(e, &host.functions.borrow());
     match line.split_once(": ") {
         Some((kind, message)) => Error::new(Kind::DataJointError, message).with_class(kind),
         None => Error::new(Kind::DataJointError, line),
@@ -65,12 +65,12 @@ fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: Populat
         match result {
             Ok(_) => success += 1,
             Err(e) if opts.suppress_errors => {
-                errors.push(Dynamic::from_array(vec![key_map(key), Dynamic::from(error_text(&as_error(&e)))]));
+                errors.push(Dynamic::from_array(vec![key_map(key), Dynamic::from(error_text(&as_error(&e, host)))]));
             }
             Err(e) => return Err(e),
         }
         if show {
-            host.output.borrow_mut().push(format!("{}: {}/{}", t.class, done + 1, keys.len()));
+            host.emit(format!("{}: {}/{}", t.class, done + 1, keys.len()));
         }
     }
     let mut out = Map::new();

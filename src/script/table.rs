@@ -1,13 +1,13 @@
 //! Tables and query expressions in rhai: the methods and properties of DataJoint's tables.
 
-use rhai::{Array, Dynamic, Engine, EvalAltResult, Map};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, Map, NativeCallContext};
 
 use super::error::{throw, type_error};
 use super::host::{ScriptConsole, Shared};
 use super::value::{map_pairs, to_dynamic, to_value};
 use crate::engine::delete::DeleteOptions;
 use crate::engine::preview::Display;
-use crate::engine::{Error, FetchSpec, InsertOptions, Query, Row, TableName, Tier};
+use crate::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Row, TableName, Tier};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
@@ -176,7 +176,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     let h = host.clone();
     engine.register_fn("describe", move |t: &mut Table| -> R<String> {
         let text = h.server.borrow().world.describe(&t.name(), &|n| h.class_of(n)).map_err(throw)?;
-        h.output.borrow_mut().push(text.trim_end_matches('\n').to_string());
+        h.emit(text.trim_end_matches('\n'));
         Ok(text)
     });
     let h = host.clone();
@@ -270,6 +270,22 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         engine.register_fn(name, move |t: &mut Table| r(t, false));
         engine.register_fn(name, move |t: &mut Table, opts: Map| related(t, flag(&opts, "as_objects")));
     }
+    // `Master.Part`, and a script function without parameters read as a property (Python's
+    // `@property`: `SubjBlinded.pk`); anything else is Python's AttributeError.
+    let h = host.clone();
+    engine.register_indexer_get(move |ctx: NativeCallContext, t: &mut Table, name: &str| -> R<Dynamic> {
+        let part = format!("{}.{name}", t.class);
+        if let Some(table) = h.names.borrow().get(&part).cloned() {
+            let query = h.server.borrow().world.query(&table).map_err(throw)?;
+            return Ok(Dynamic::from(Table { query, class: part }));
+        }
+        let property = h.functions.borrow().script.iter().any(|(f, params)| f == name && params.is_empty());
+        if property {
+            let mut this = Dynamic::from(t.clone());
+            return FnPtr::new(name)?.call_raw(&ctx, Some(&mut this), []);
+        }
+        Err(throw(Error::new(Kind::AttributeError, format!("'{}' object has no attribute '{name}'", t.class))))
+    });
     super::ops::register(engine, host);
 }
 
