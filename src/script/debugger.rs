@@ -35,50 +35,7 @@ impl Breakpoints {
 
 /// Lines of `breakpoint` words outside comments and strings.
 fn call_lines(source: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let (mut line, mut chars) = (1, source.char_indices().peekable());
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\n' => line += 1,
-            '/' if chars.peek().map(|p| p.1) == Some('/') => {
-                while chars.peek().is_some_and(|p| p.1 != '\n') {
-                    chars.next();
-                }
-            }
-            '/' if chars.peek().map(|p| p.1) == Some('*') => {
-                let mut prev = ' ';
-                for (_, d) in chars.by_ref() {
-                    line += usize::from(d == '\n');
-                    if prev == '*' && d == '/' {
-                        break;
-                    }
-                    prev = d;
-                }
-            }
-            '"' | '`' | '\'' => {
-                let mut escaped = false;
-                for (_, d) in chars.by_ref() {
-                    line += usize::from(d == '\n');
-                    if d == c && !escaped {
-                        break;
-                    }
-                    escaped = d == '\\' && !escaped;
-                }
-            }
-            c if c.is_alphabetic() || c == '_' => {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek().filter(|p| p.1.is_alphanumeric() || p.1 == '_') {
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                if &source[i..end] == "breakpoint" {
-                    lines.push(line);
-                }
-            }
-            _ => {}
-        }
-    }
-    lines
+    super::words::words(source).into_iter().filter(|w| w.text == "breakpoint").map(|w| w.line).collect()
 }
 
 /// Register `breakpoint()`.
@@ -188,16 +145,5 @@ fn list(host: &Shared, at: &Stop) {
         let n = i + 1;
         let mark = if n == at.line { "->" } else { "  " };
         host.emit(format!("{n:>4} {mark} {text}"));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::call_lines;
-
-    #[test]
-    fn breakpoints_are_found_outside_comments_and_strings() {
-        let src = "let a = 1;\n// breakpoint()\nbreakpoint();\nlet s = \"breakpoint()\";\n/* breakpoint()\n */\nfn f() {\n  breakpoint()\n}\n";
-        assert_eq!(call_lines(src), vec![3, 8]);
     }
 }

@@ -52,6 +52,9 @@ pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&
         EvalAltResult::ErrorStackOverflow(_) => {
             return "RecursionError: maximum recursion depth exceeded (the script's limit of nested calls)".into()
         }
+        EvalAltResult::ErrorPropertyNotFound(key, _) => {
+            return format!("KeyError: {}", crate::engine::py::str_repr(key))
+        }
         EvalAltResult::ErrorVariableNotFound(name, _) => return format!("NameError: name '{name}' is not defined"),
         EvalAltResult::ErrorUnboundThis(_) => {
             return "NameError: name 'this' is not defined (call the function as a method: T.f(...))".into()

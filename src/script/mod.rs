@@ -2,6 +2,7 @@
 //! workshop's Python maps to one line of rhai with the same names.
 
 mod api;
+mod catch;
 mod debugger;
 mod error;
 mod host;
@@ -12,6 +13,7 @@ mod populate;
 mod table;
 mod usage;
 mod value;
+mod words;
 
 use std::rc::Rc;
 
@@ -63,8 +65,10 @@ impl Interpreter {
         engine.on_var(|name, _, context| {
             Ok((name == "dj" && !context.scope().contains("dj")).then(|| Dynamic::from(api::Dj)))
         });
-        // Maps behave like the dicts of the workshop's Python: a missing key is KeyError.
-        engine.on_map_missing_property(|_, prop, _| Err(error::throw(crate::engine::Error::key_error(prop))));
+        // Maps behave like the dicts of the workshop's Python: reading a missing key is KeyError,
+        // writing one adds it. (rhai's missing-property hook fires for writes too, so it cannot
+        // tell `m.a = 1` from `m.a`; rhai's own check can, and its error reads as KeyError.)
+        engine.set_fail_on_invalid_map_property(true);
         engine.register_fn("get", |m: &mut rhai::Map, key: &str, default: Dynamic| {
             m.get(key).cloned().unwrap_or(default)
         });
@@ -72,6 +76,7 @@ impl Interpreter {
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
         usage::register(&mut engine);
+        catch::register(&mut engine, &host);
         let breakpoints = Rc::new(debugger::Breakpoints::default());
         *breakpoints.file.borrow_mut() = "<script>".into();
         debugger::register(&mut engine, &host, &clock, &breakpoints);
@@ -100,7 +105,8 @@ impl Interpreter {
         self.source = source.to_string();
         self.failed_at = None;
         self.breakpoints.prepare(source);
-        let result = self.engine.compile(source).map_err(Into::into).and_then(|ast| {
+        let rewrite = catch::rewrite(source);
+        let result = self.engine.compile(&rewrite.source).map_err(Into::into).and_then(|ast| {
             let mut functions = (**self.host.functions.borrow()).clone();
             functions.script = ast
                 .iter_functions()
@@ -118,11 +124,12 @@ impl Interpreter {
                     Some(line) if pos != Position::NONE => {
                         self.failed_at = Some(line);
                         let text = source.lines().nth(line.saturating_sub(1)).unwrap_or_default().trim();
-                        format!("line {line}, column {}\n    {text}\n", pos.position().unwrap_or(0))
+                        let column = rewrite.original_column(line, pos.position().unwrap_or(0));
+                        format!("line {line}, column {column}\n    {text}\n")
                     }
                     _ => String::new(),
                 };
-                Err(format!("{at}{}", error::last_line_in(&e, &self.host.functions.borrow(), Some(source))))
+                Err(format!("{at}{}", error::last_line_in(&e, &self.host.functions.borrow(), Some(&rewrite.source))))
             }
         }
     }
