@@ -20,6 +20,8 @@ pub struct Host {
     pub output: RefCell<Vec<String>>,
     /// Each auto-populated table's `make`.
     pub makes: RefCell<HashMap<TableName, rhai::FnPtr>>,
+    /// Each lookup table's `contents`, as declared (a class attribute in Python).
+    pub contents: RefCell<HashMap<TableName, rhai::Array>>,
 }
 
 /// Shared handle.
@@ -33,6 +35,7 @@ impl Host {
             names: RefCell::new(HashMap::new()),
             output: RefCell::new(Vec::new()),
             makes: RefCell::new(HashMap::new()),
+            contents: RefCell::new(HashMap::new()),
         })
     }
 

@@ -3,12 +3,14 @@
 
 mod api;
 mod error;
+mod frame;
 mod host;
 mod limits;
 mod ops;
 mod populate;
 mod table;
 mod value;
+mod variadic;
 
 use rhai::{Dynamic, Engine, Position, Scope};
 
@@ -61,6 +63,7 @@ impl Interpreter {
         api::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
+        frame::register(&mut engine);
         // `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
         let mut os = rhai::Module::new();
         os.set_native_fn("getenv", |name: &str, default: &str| {
@@ -84,6 +87,7 @@ impl Interpreter {
             Ok(v) if v.is_unit() => Ok(None),
             Ok(v) => Ok(Some(match v.clone().try_cast::<table::Table>() {
                 Some(t) => table::preview(&self.host, &t),
+                None if v.is::<crate::engine::frame::Frame>() => v.cast::<crate::engine::frame::Frame>().repr(),
                 None if v.is::<rhai::ImmutableString>() => v.to_string(),
                 None => format!("{v:?}"),
             })),
