@@ -105,7 +105,7 @@ fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic>
     };
     let rows = server.world.fetch(&t.query, &spec).map_err(throw)?;
     if frame {
-        return Ok(Dynamic::from(frame::Frame::from_rows(t.query.heading(), &rows)));
+        return frame::Frame::from_rows(t.query.heading(), &rows).map(Dynamic::from).map_err(throw);
     }
     if attrs.is_empty() || attrs == ["KEY"] || flag(opts, "as_dict") {
         return Ok(Dynamic::from_array(as_maps(&rows.columns, &rows.rows)));

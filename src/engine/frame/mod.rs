@@ -6,7 +6,7 @@ mod repr;
 use super::query::Column;
 use super::types::AttrType;
 use super::value::Value;
-use super::{Error, Result, Rows};
+use super::{Error, Kind, Result, Rows};
 
 /// How pandas holds a column, which decides how it prints.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,21 +39,27 @@ pub struct Frame {
 
 impl Frame {
     /// DataJoint's `pandas.DataFrame(rows).set_index(primary_key)` over fetched rows; `heading`
-    /// describes the columns.
-    pub fn from_rows(heading: &[Column], rows: &Rows) -> Frame {
+    /// describes the columns. Without a primary key pandas refuses rows (`set_index([])`).
+    pub fn from_rows(heading: &[Column], rows: &Rows) -> Result<Frame> {
         let col = |name: &str| heading.iter().find(|c| c.name == name);
         let key: Vec<usize> =
             (0..rows.columns.len()).filter(|&i| col(&rows.columns[i]).is_some_and(|c| c.in_key)).collect();
         let rest: Vec<usize> = (0..rows.columns.len()).filter(|i| !key.contains(i)).collect();
         let pick = |idx: &[usize], r: &[Value]| idx.iter().map(|&i| r[i].clone()).collect::<Vec<_>>();
+        if key.is_empty() && !rows.rows.is_empty() {
+            return Err(Error::new(
+                Kind::ValueError,
+                format!("Length mismatch: Expected axis has {} elements, new values have 0 elements", rows.rows.len()),
+            ));
+        }
         let dtypes = rest.iter().map(|&i| dtype(col(&rows.columns[i]), rows.rows.iter().map(|r| &r[i]))).collect();
-        Frame {
+        Ok(Frame {
             index_names: key.iter().map(|&i| rows.columns[i].clone()).collect(),
             columns: rest.iter().map(|&i| rows.columns[i].clone()).collect(),
             dtypes,
             index: rows.rows.iter().map(|r| pick(&key, r)).collect(),
             data: rows.rows.iter().map(|r| pick(&rest, r)).collect(),
-        }
+        })
     }
 
     /// Number of rows.
