@@ -61,6 +61,8 @@ kinds! {
     TypeError => "TypeError",
     /// Python's `ValueError`.
     ValueError => "ValueError",
+    /// Python's `AttributeError`.
+    AttributeError => "AttributeError",
     /// Python's `NotImplementedError`.
     NotImplementedError => "NotImplementedError",
     /// Python's `AssertionError`.
@@ -85,8 +87,6 @@ kinds! {
     RecursionError => "RecursionError",
     /// Python's `MemoryError`.
     MemoryError => "MemoryError",
-    /// Python's `AttributeError`.
-    AttributeError => "AttributeError",
     /// Python's `NameError`.
     NameError => "NameError",
 }

@@ -6,8 +6,10 @@ use rusqlite::types::Value as Sql;
 use super::access::Privilege;
 use super::declare::Tier;
 use super::error::{Error, Kind, Result};
+use super::fetch::FetchSpec;
 use super::heading::{Attribute, TableInfo, TableName};
 use super::integrity;
+use super::query::Query;
 use super::types::ColumnDefault;
 use super::value::Value;
 use super::world::{internal, World};
@@ -39,6 +41,34 @@ const SUGGEST_SKIP: &str = "To ignore duplicate entries in insert, set skip_dupl
 impl World {
     /// Insert rows into a base table.
     pub fn insert(&mut self, table: &TableName, rows: &[Row], opts: &InsertOptions) -> Result<()> {
+        self.insert_rows(table, rows, opts).map_err(|e| match e.kind {
+            // DataJoint adds a hint to duplicates from rows (not from `insert(query)`).
+            Kind::DuplicateError => Error::with_args(e.kind, e.code, &[&e.message, SUGGEST_SKIP]),
+            _ => e,
+        })
+    }
+
+    /// `T.insert(query)`: DataJoint's `INSERT INTO t (fields) SELECT ...` of the query's
+    /// attributes that the table has (any other is an error unless `ignore_extra_fields`).
+    pub fn insert_query(&mut self, table: &TableName, query: &Query, opts: &InsertOptions) -> Result<()> {
+        let info = self.table_or_err(table)?;
+        let has = |n: &String| info.attributes.iter().any(|a| &a.name == n);
+        let names = query.names();
+        if let Some(extra) = names.iter().find(|n| !has(n)).filter(|_| !opts.ignore_extra_fields) {
+            // The auto-populated check comes first, as in DataJoint.
+            self.insert_rows(table, &[], opts)?;
+            return Err(Error::dj(format!(
+                "Attribute {extra} not found. To ignore extra attributes in insert, set ignore_extra_fields=True."
+            )));
+        }
+        let fields: Vec<String> = names.into_iter().filter(has).collect();
+        let fetched = self.fetch(query, &FetchSpec { attrs: fields.clone(), ..FetchSpec::default() })?;
+        let rows: Vec<Row> =
+            fetched.rows.into_iter().map(|r| Row::Map(fields.iter().cloned().zip(r).collect())).collect();
+        self.insert_rows(table, &rows, opts)
+    }
+
+    fn insert_rows(&mut self, table: &TableName, rows: &[Row], opts: &InsertOptions) -> Result<()> {
         let info = self.table_or_err(table)?;
         if matches!(info.tier, Tier::Imported | Tier::Computed)
             && !opts.allow_direct_insert
@@ -113,11 +143,11 @@ impl World {
         match code {
             PRIMARYKEY | UNIQUE => {
                 let (entry, key) = integrity::duplicate_key(self, info, values);
-                Error::with_args(
-                    Kind::DuplicateError,
-                    Some(1062),
-                    &[&format!("Duplicate entry '{entry}' for key '{}.{key}'", info.name.table), SUGGEST_SKIP],
-                )
+                Error {
+                    kind: Kind::DuplicateError,
+                    message: format!("Duplicate entry '{entry}' for key '{}.{key}'", info.name.table),
+                    code: Some(1062),
+                }
             }
             // REPLACE deletes the old row first; its children block that.
             FOREIGNKEY | RESTRICT => integrity::referenced_row(self, info, values).unwrap_or_else(|| internal(e)),

@@ -12,6 +12,7 @@ pub mod describe;
 pub mod drop;
 pub mod error;
 pub mod fetch;
+pub mod frame;
 pub mod hash;
 pub mod heading;
 pub mod insert;

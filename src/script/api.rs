@@ -119,6 +119,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let table = declare(&h, &s.0, class, Tier::Lookup, None, definition)?;
         let rows: Vec<Row> = contents.iter().map(super::table::row).collect::<R<_>>()?;
         let warning = h.server.borrow_mut().world.insert_contents(&table.name(), &rows).map_err(throw)?;
+        h.contents.borrow_mut().insert(table.name(), contents);
         if let Some(w) = warning {
             h.emit(format!("[WARNING]: {w}"));
         }

@@ -38,6 +38,8 @@ pub struct Host {
     pub terminal: RefCell<Option<Box<dyn Terminal>>>,
     /// The functions a failed call could have meant (for Python's TypeError wording).
     pub functions: RefCell<Rc<Functions>>,
+    /// Each lookup table's `contents`, as declared (a class attribute in Python).
+    pub contents: RefCell<HashMap<TableName, rhai::Array>>,
 }
 
 /// Shared handle.
@@ -53,6 +55,7 @@ impl Host {
             makes: RefCell::new(HashMap::new()),
             terminal: RefCell::new(None),
             functions: RefCell::new(Rc::default()),
+            contents: RefCell::new(HashMap::new()),
         })
     }
 

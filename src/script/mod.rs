@@ -5,6 +5,7 @@ mod api;
 mod catch;
 mod debugger;
 mod error;
+mod frame;
 mod host;
 mod limits;
 mod modules;
@@ -13,6 +14,7 @@ mod populate;
 mod table;
 mod usage;
 mod value;
+mod variadic;
 mod words;
 
 use std::rc::Rc;
@@ -81,6 +83,7 @@ impl Interpreter {
         *breakpoints.file.borrow_mut() = "<script>".into();
         debugger::register(&mut engine, &host, &clock, &breakpoints);
         engine.set_module_resolver(modules::Resolver::new(&host));
+        frame::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
         Interpreter { engine, scope, host, clock, breakpoints, failed_at: None, source: String::new() }
@@ -167,6 +170,7 @@ fn show(host: &host::Shared, v: &Dynamic) -> Option<String> {
     }
     Some(match v.clone().try_cast::<table::Table>() {
         Some(t) => table::preview(host, &t),
+        None if v.is::<crate::engine::frame::Frame>() => v.clone().cast::<crate::engine::frame::Frame>().repr(),
         None if v.is::<rhai::ImmutableString>() => v.to_string(),
         None => format!("{v:?}"),
     })

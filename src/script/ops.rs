@@ -7,6 +7,7 @@ use super::error::{throw, type_error};
 use super::host::Shared;
 use super::table::Table;
 use super::value::map_pairs;
+use crate::engine::query::Top;
 use crate::engine::{Error, Restriction};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
@@ -25,6 +26,9 @@ fn restriction(d: &Dynamic) -> R<Restriction> {
     if let Some(t) = d.read_lock::<Table>() {
         return Ok(Restriction::Query(t.query.clone()));
     }
+    if let Some(t) = d.read_lock::<Top>() {
+        return Ok(Restriction::Top(t.clone()));
+    }
     if let Some(n) = d.read_lock::<Not>() {
         return Ok(Restriction::Not(Box::new(restriction(&n.0)?)));
     }
@@ -38,6 +42,35 @@ fn restriction(d: &Dynamic) -> R<Restriction> {
 #[derive(Debug, Clone)]
 pub struct Not(pub Dynamic);
 
+/// `dj.Top(limit=1, order_by="KEY", offset=0)`'s keywords, type-checked as DataJoint does.
+fn top(opts: &Map) -> R<Top> {
+    if let Some(k) = opts.keys().find(|k| !["limit", "order_by", "offset"].contains(&k.as_str())) {
+        return Err(type_error(format!("Top.__init__() got an unexpected keyword argument '{k}'")));
+    }
+    let int = |v: &Dynamic, message: &str| v.as_int().map(|i| i.max(0) as u64).map_err(|_| type_error(message));
+    let limit = match opts.get("limit") {
+        None => Some(1),
+        Some(v) if v.is_unit() => None,
+        Some(v) => Some(int(v, "Top limit must be an integer")?),
+    };
+    let strings = "Top order_by attributes must all be strings";
+    let order_by = match opts.get("order_by") {
+        None => Vec::new(),
+        Some(v) if v.is_unit() => Vec::new(),
+        Some(v) if v.is_string() => vec![v.to_string()].into_iter().filter(|s| !s.is_empty()).collect(),
+        Some(v) => match v.read_lock::<Array>() {
+            Some(a) if a.iter().all(|x| x.is_string()) => a.iter().map(|x| x.to_string()).collect(),
+            _ => return Err(type_error(strings)),
+        },
+    };
+    let offset = match opts.get("offset") {
+        None => 0,
+        Some(v) if v.is_unit() => 0,
+        Some(v) => int(v, "The offset argument must be an integer")?,
+    };
+    Ok(Top::new(limit, order_by, offset))
+}
+
 fn derived(t: &Table, query: crate::engine::Query) -> Table {
     Table { query, class: t.class.clone() }
 }
@@ -46,24 +79,15 @@ fn derived(t: &Table, query: crate::engine::Query) -> Table {
 pub fn register(engine: &mut Engine, host: &Shared) {
     engine.register_type_with_name::<Not>("Not");
     engine.register_fn("Not", |_: &mut super::api::Dj, r: Dynamic| Not(r));
+    engine.register_type_with_name::<Top>("Top");
+    engine.register_fn("Top", |_: &mut super::api::Dj| Top::default());
+    engine.register_fn("Top", |_: &mut super::api::Dj, opts: Map| top(&opts));
+    engine.register_fn("to_string", |t: &mut Top| t.repr());
+    engine.register_fn("to_debug", |t: &mut Top| t.repr());
     let h = host.clone();
-    engine.register_fn("U", move |_: &mut super::api::Dj| -> Table {
-        Table { query: h.server.borrow().world.universal(&[]), class: "U".into() }
+    super::variadic::register(engine, "U", false, move |_: &mut super::api::Dj, names, _| {
+        Ok(Dynamic::from(Table { query: h.server.borrow().world.universal(&names), class: "U".into() }))
     });
-    for n in 1..=3usize {
-        let h = host.clone();
-        let build =
-            move |names: Vec<String>| Table { query: h.server.borrow().world.universal(&names), class: "U".into() };
-        match n {
-            1 => engine.register_fn("U", move |_: &mut super::api::Dj, a: &str| build(vec![a.into()])),
-            2 => {
-                engine.register_fn("U", move |_: &mut super::api::Dj, a: &str, b: &str| build(vec![a.into(), b.into()]))
-            }
-            _ => engine.register_fn("U", move |_: &mut super::api::Dj, a: &str, b: &str, c: &str| {
-                build(vec![a.into(), b.into(), c.into()])
-            }),
-        };
-    }
     let h = host.clone();
     engine.register_fn("&", move |t: Table, r: Dynamic| -> R<Table> {
         let q = h.server.borrow().world.restrict(&t.query, &restriction(&r)?).map_err(throw)?;

@@ -6,6 +6,7 @@ use super::error::{throw, type_error};
 use super::host::{ScriptConsole, Shared};
 use super::value::{map_pairs, to_dynamic, to_value};
 use crate::engine::delete::DeleteOptions;
+use crate::engine::frame;
 use crate::engine::preview::Display;
 use crate::engine::{Error, FetchSpec, InsertOptions, Kind, Query, Row, TableName, Tier};
 
@@ -98,15 +99,36 @@ fn as_maps(columns: &[String], rows: &[Vec<crate::engine::Value>]) -> Array {
 fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic> {
     let spec = fetch_spec(attrs.clone(), opts)?;
     let server = host.server.borrow();
+    let frame = match opts.get("format").filter(|f| !f.is_unit()) {
+        Some(f) => frame::wants_frame(&f.to_string(), !attrs.is_empty() || flag(opts, "as_dict")).map_err(throw)?,
+        None => false,
+    };
     let rows = server.world.fetch(&t.query, &spec).map_err(throw)?;
+    if frame {
+        return frame::Frame::from_rows(t.query.heading(), &rows).map(Dynamic::from).map_err(throw);
+    }
     if attrs.is_empty() || attrs == ["KEY"] || flag(opts, "as_dict") {
         return Ok(Dynamic::from_array(as_maps(&rows.columns, &rows.rows)));
     }
-    let column = |i: usize| Dynamic::from_array(rows.rows.iter().map(|r| to_dynamic(&r[i])).collect());
+    // One result per attribute asked for, repeats included; `KEY` among them gives key maps.
+    let key = t.query.primary_key();
+    let one = |a: &String| -> Dynamic {
+        if a == "KEY" {
+            let picked: Vec<usize> = key.iter().filter_map(|k| rows.columns.iter().position(|c| c == k)).collect();
+            let maps = rows.rows.iter().map(|r| {
+                Dynamic::from_map(
+                    picked.iter().map(|&i| (rows.columns[i].as_str().into(), to_dynamic(&r[i]))).collect(),
+                )
+            });
+            return Dynamic::from_array(maps.collect());
+        }
+        let i = rows.columns.iter().position(|c| c == a).unwrap_or(0);
+        Dynamic::from_array(rows.rows.iter().map(|r| to_dynamic(&r[i])).collect())
+    };
     if attrs.len() == 1 {
-        return Ok(column(0));
+        return Ok(one(&attrs[0]));
     }
-    Ok(Dynamic::from_array((0..rows.columns.len()).map(column).collect()))
+    Ok(Dynamic::from_array(attrs.iter().map(one).collect()))
 }
 
 fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
@@ -116,10 +138,11 @@ fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
     if attrs.is_empty() || attrs == ["KEY"] {
         return Ok(as_maps(&rows.columns, &rows.rows).remove(0));
     }
+    let one = |a: &String| to_dynamic(&row[rows.columns.iter().position(|c| c == a).unwrap_or(0)]);
     if attrs.len() == 1 {
-        return Ok(to_dynamic(&row[0]));
+        return Ok(one(&attrs[0]));
     }
-    Ok(Dynamic::from_array(row.iter().map(to_dynamic).collect()))
+    Ok(Dynamic::from_array(attrs.iter().map(one).collect()))
 }
 
 /// Register the table type, its methods and properties.
@@ -146,29 +169,26 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     let h = host.clone();
     engine.register_fn("insert", move |t: &mut Table, rows: Array, opts: Map| -> R<()> { insert(&h, t, &rows, &opts) });
     let h = host.clone();
+    engine.register_fn("insert", move |t: &mut Table, q: Table| -> R<()> { insert_query(&h, t, &q, &Map::new()) });
+    let h = host.clone();
+    engine.register_fn("insert", move |t: &mut Table, q: Table, opts: Map| -> R<()> { insert_query(&h, t, &q, &opts) });
+    let h = host.clone();
+    engine.register_get("contents", move |t: &mut Table| -> R<Array> {
+        let declared = t.query.restricted_table().and_then(|(n, _)| h.contents.borrow().get(n).cloned());
+        declared.ok_or_else(|| {
+            let class = t.class.rsplit('.').next().unwrap_or_default();
+            throw(Error::new(Kind::AttributeError, format!("type object '{class}' has no attribute 'contents'")))
+        })
+    });
+    let h = host.clone();
     engine.register_fn("insert1", move |t: &mut Table, r: Dynamic| -> R<()> { insert(&h, t, &[r], &Map::new()) });
     let h = host.clone();
     engine.register_fn("insert1", move |t: &mut Table, r: Dynamic, opts: Map| -> R<()> { insert(&h, t, &[r], &opts) });
 
     let h = host.clone();
-    engine.register_fn("fetch", move |t: &mut Table| fetch(&h, t, vec![], &Map::new()));
+    super::variadic::register(engine, "fetch", true, move |t: &mut Table, attrs, opts| fetch(&h, t, attrs, &opts));
     let h = host.clone();
-    engine.register_fn("fetch", move |t: &mut Table, opts: Map| fetch(&h, t, vec![], &opts));
-    let h = host.clone();
-    engine.register_fn("fetch", move |t: &mut Table, a: &str| fetch(&h, t, vec![a.into()], &Map::new()));
-    let h = host.clone();
-    engine.register_fn("fetch", move |t: &mut Table, a: &str, opts: Map| fetch(&h, t, vec![a.into()], &opts));
-    let h = host.clone();
-    engine.register_fn("fetch", move |t: &mut Table, a: &str, b: &str| {
-        fetch(&h, t, vec![a.into(), b.into()], &Map::new())
-    });
-    let h = host.clone();
-    engine.register_fn("fetch1", move |t: &mut Table| fetch1(&h, t, vec![]));
-    let h = host.clone();
-    engine.register_fn("fetch1", move |t: &mut Table, a: &str| fetch1(&h, t, vec![a.into()]));
-    let h = host.clone();
-    engine.register_fn("fetch1", move |t: &mut Table, a: &str, b: &str| fetch1(&h, t, vec![a.into(), b.into()]));
-
+    super::variadic::register(engine, "fetch1", false, move |t: &mut Table, attrs, _| fetch1(&h, t, attrs));
     let h = host.clone();
     engine.register_fn("len", move |t: &mut Table| -> R<rhai::INT> {
         h.server.borrow().world.len(&t.query).map(|n| n as rhai::INT).map_err(throw)
@@ -287,6 +307,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         Err(throw(Error::new(Kind::AttributeError, format!("'{}' object has no attribute '{name}'", t.class))))
     });
     super::ops::register(engine, host);
+}
+
+fn insert_query(host: &Shared, t: &Table, q: &Table, opts: &Map) -> R<()> {
+    host.server.borrow_mut().world.insert_query(&t.name(), &q.query, &insert_options(opts)).map_err(throw)
 }
 
 fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {

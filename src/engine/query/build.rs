@@ -437,7 +437,7 @@ pub(crate) fn check_order_by(q: &Query, order_by: &[String]) -> Result<()> {
 }
 
 /// `repr(dj.Top(...))`.
-fn top_repr(top: &Top) -> String {
+pub(super) fn top_repr(top: &Top) -> String {
     let limit = top.limit.map_or("None".to_string(), |l| l.to_string());
     let order: Vec<String> = top.order_by.iter().map(|o| str_repr(o)).collect();
     format!("Top(limit={limit}, order_by=[{}], offset={})", order.join(", "), top.offset)

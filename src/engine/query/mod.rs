@@ -84,6 +84,21 @@ pub struct Top {
     pub offset: u64,
 }
 
+impl Top {
+    /// `dj.Top(limit, order_by, offset)`: an empty order is `KEY`; an offset without a limit
+    /// takes DataJoint's stand-in for "all rows".
+    pub fn new(limit: Option<u64>, order_by: Vec<String>, offset: u64) -> Top {
+        let order_by = if order_by.is_empty() { vec!["KEY".into()] } else { order_by };
+        let limit = if offset > 0 && limit.is_none() { Some(999_999_999_999) } else { limit };
+        Top { limit, order_by, offset }
+    }
+
+    /// `repr(dj.Top(...))`.
+    pub fn repr(&self) -> String {
+        build::top_repr(self)
+    }
+}
+
 impl Default for Top {
     fn default() -> Self {
         Top { limit: Some(1), order_by: vec!["KEY".into()], offset: 0 }
