@@ -60,12 +60,23 @@ impl Interpreter {
         engine.on_print(move |s| out.emit(s));
         let out = host.clone();
         engine.on_debug(move |s, _, _| out.emit(s));
-        // `dj` is a top-level variable (so `dj.config[...] = v` can write through it) and is
-        // resolved inside script functions too, where the top level's variables are out of
-        // reach. (rhai marks `on_var` as volatile, not deprecated; it is the hook into functions.)
+        // `dj` is a top-level variable (so `dj.config[...] = v` can write through it), and it and
+        // the declared tables are reachable inside script functions too, as Python's module
+        // globals are inside methods (`Subject` in `blind_subjects`). rhai asks this hook before
+        // each lookup; a variable whose slot is known at compile time (`index > 0`) is local.
+        // (rhai marks `on_var` as volatile, not deprecated; it is the hook into functions.)
+        let h = host.clone();
         #[allow(deprecated)]
-        engine.on_var(|name, _, context| {
-            Ok((name == "dj" && !context.scope().contains("dj")).then(|| Dynamic::from(api::Dj)))
+        engine.on_var(move |name, index, context| {
+            if index > 0 || context.scope().contains(name) {
+                return Ok(None);
+            }
+            if name == "dj" {
+                return Ok(Some(Dynamic::from(api::Dj)));
+            }
+            let Some(table) = h.names.borrow().get(name).cloned() else { return Ok(None) };
+            let query = h.server.borrow().world.query(&table).map_err(error::throw)?;
+            Ok(Some(Dynamic::from(table::Table { query, class: name.to_string() })))
         });
         // Maps behave like the dicts of the workshop's Python: reading a missing key is KeyError,
         // writing one adds it. (rhai's missing-property hook fires for writes too, so it cannot

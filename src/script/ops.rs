@@ -115,12 +115,15 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let q = h.server.borrow().world.proj(&t.query, &attrs, &named).map_err(throw)?;
         Ok(derived(t, q))
     };
+    // `T.proj("a", "b", #{new: "old"})` as Python's `T.proj("a", "b", new="old")`, and with
+    // the names in one array.
     let p = proj.clone();
-    engine.register_fn("proj", move |t: &mut Table| p(t, &Array::new(), &Map::new()));
+    super::variadic::register(engine, "proj", true, move |t: &mut Table, attrs, named| {
+        let attrs: Array = attrs.into_iter().map(Dynamic::from).collect();
+        p(t, &attrs, &named).map(Dynamic::from)
+    });
     let p = proj.clone();
     engine.register_fn("proj", move |t: &mut Table, attrs: Array| p(t, &attrs, &Map::new()));
-    let p = proj.clone();
-    engine.register_fn("proj", move |t: &mut Table, named: Map| p(t, &Array::new(), &named));
     engine.register_fn("proj", move |t: &mut Table, attrs: Array, named: Map| proj(t, &attrs, &named));
     let h = host.clone();
     engine.register_fn("aggr", move |t: &mut Table, other: Table, named: Map| -> R<Table> {
