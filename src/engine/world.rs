@@ -254,9 +254,12 @@ impl World {
             )));
         }
         match self.create_schema(name) {
-            Err(e) if e.kind == Kind::AccessError => {
-                Err(Error::dj(format!("Schema `{name}` does not exist and could not be created. Check permissions.")))
-            }
+            // DataJoint 0.14 (`Schema.activate`) raises this inside `except AccessError`, so the
+            // server's 1044 stays behind it as `__context__`: the error keeps that number.
+            Err(e) if e.kind == Kind::AccessError => Err(Error {
+                code: e.code,
+                ..Error::dj(format!("Schema `{name}` does not exist and could not be created. Check permissions."))
+            }),
             other => other,
         }
     }
