@@ -290,7 +290,13 @@ fn the_extreme_of_a_float_column_is_a_float() {
             &w.universal(&[]),
             &t(&ctx, "R"),
             &[],
-            &named(&[("hi", "max(v)"), ("lo", "MIN( `v` )"), ("mean", "avg(v)"), ("dhi", "max(d)"), ("p", "max(v) + 0")]),
+            &named(&[
+                ("hi", "max(v)"),
+                ("lo", "MIN( `v` )"),
+                ("mean", "avg(v)"),
+                ("dhi", "max(d)"),
+                ("p", "max(v) + 0"),
+            ]),
             false,
         )
         .unwrap();
