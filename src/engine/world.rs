@@ -301,9 +301,11 @@ impl World {
     }
 
     /// `schema.list_tables()`: the schema's table names in topological order (parts right
-    /// behind their masters), as DataJoint lists them.
+    /// behind their masters), as DataJoint lists them: it sorts the whole dependency graph,
+    /// upstream schemas included, and keeps the schema's tables.
     pub fn list_tables(&self, schema: &str) -> Vec<String> {
-        self.topo_sort(&self.tables_in(schema)).into_iter().map(|t| t.table).collect()
+        let all: Vec<TableName> = self.tables.keys().filter(|t| !t.table.starts_with('~')).cloned().collect();
+        self.topo_sort(&all).into_iter().filter(|t| t.database == schema).map(|t| t.table).collect()
     }
 
     /// `schema.drop(force=...)`: DataJoint asks ``Proceed to delete entire schema `db`?``
