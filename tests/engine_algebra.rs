@@ -271,3 +271,38 @@ fn top_orders_limits_and_offsets() {
         w.restrict(&w.restrict(&subject, &top(2, "KEY", 0)).unwrap(), &map(&[("species", "mouse".into())])).unwrap();
     assert_eq!(ids(&then), vec![Value::from("kiwi")]);
 }
+
+#[test]
+fn the_extreme_of_a_float_column_is_a_float() {
+    // oracle: dj.U().aggr(R, hi="max(v)", lo="min(v)", mean="avg(v)", dhi="max(d)", p="max(v) + 0")
+    // → {'hi': 0.9, 'lo': 0.1, 'mean': 0.4999999888241291, 'dhi': 0.9, 'p': 0.8999999761581421}:
+    // MySQL types MAX/MIN as their FLOAT argument; AVG and arithmetic are DOUBLE.
+    let mut ctx = Ctx::new();
+    ctx.declare("main_flt", "R", Tier::Manual, "rid : int\n---\nv : float\nd : double").unwrap();
+    let r = ctx.names["R"].clone();
+    let values = [(1, 0.9), (2, 0.1)];
+    let rows: Vec<Row> =
+        values.iter().map(|(i, f)| Row::Positional(vec![Value::Int(*i), Value::Float(*f), Value::Float(*f)])).collect();
+    ctx.world.insert(&r, &rows, &InsertOptions::default()).unwrap();
+    let w = &ctx.world;
+    let all = w
+        .aggr(
+            &w.universal(&[]),
+            &t(&ctx, "R"),
+            &[],
+            &named(&[
+                ("hi", "max(v)"),
+                ("lo", "MIN( `v` )"),
+                ("mean", "avg(v)"),
+                ("dhi", "max(d)"),
+                ("p", "max(v) + 0"),
+            ]),
+            false,
+        )
+        .unwrap();
+    assert_eq!(
+        show(&ctx, &all),
+        "H ['hi', 'lo', 'mean', 'dhi', 'p'] [] N 1\n   [{'hi': 0.9, 'lo': 0.1, 'mean': 0.4999999888241291, 'dhi': 0.9, \
+         'p': 0.8999999761581421}]"
+    );
+}

@@ -218,6 +218,18 @@ fn drop_lists_what_it_drops_and_asks() {
     );
     let mut yes = Script { answer: true, lines: vec![] };
     assert!(ctx.world.drop(&session, false, true, &mut yes).unwrap());
-    assert_eq!(yes.lines.last().unwrap(), "Info: Tables dropped. Restart kernel.");
+    // oracle: each table's drop_quick() logs, children first, then drop() sums up.
+    assert_eq!(
+        yes.lines[3..],
+        [
+            "Info: `main_del`.`__ana__part` (8 tuples)",
+            "? Proceed? [yes, No]",
+            "Info: Dropped table `main_del`.`__ana__part`",
+            "Info: Dropped table `main_del`.`__ana`",
+            "Info: Dropped table `main_del`.`sel`",
+            "Info: Dropped table `main_del`.`session`",
+            "Info: Tables dropped. Restart kernel.",
+        ]
+    );
     assert!(ctx.world.table(&ctx.t("Ana.Part")).is_none());
 }

@@ -245,7 +245,9 @@ fn list_tables_is_topological_and_schema_drop_asks() {
     ctx.declare("w", "Alpha", Tier::Manual, "-> Zeta\na : int").unwrap();
     ctx.part("Zeta", "Part", "-> master\np : int").unwrap();
     ctx.declare("w", "Params", Tier::Lookup, "param : int").unwrap();
-    assert_eq!(ctx.world.list_tables("w"), ["zeta", "zeta__part", "alpha", "#params"]);
+    // oracle (the same declarations through the rhai bridge): networkx sorts by generations, so
+    // #params (no parents) comes before alpha (a child of zeta); the part follows its master.
+    assert_eq!(ctx.world.list_tables("w"), ["zeta", "zeta__part", "#params", "alpha"]);
     let mut no = Answer(false, vec![]);
     assert!(!ctx.world.drop_schema_checked("w", false, true, &mut no).unwrap());
     // oracle prompt: "Proceed to delete entire schema `db`? [yes, No]: "
@@ -254,4 +256,36 @@ fn list_tables_is_topological_and_schema_drop_asks() {
     assert!(ctx.world.drop_schema_checked("w", true, true, &mut no).unwrap());
     assert!(!ctx.world.schema_exists("w"));
     assert!(!ctx.world.drop_schema_checked("w", true, true, &mut no).unwrap());
+}
+
+#[test]
+fn list_tables_sorts_the_whole_graph_by_generations() {
+    // The deck's pipeline under an upstream schema, declared in flow.rhai's order; oracle
+    // (flow.rhai through the rhai bridge): ['#my_params', '_raw_size', 'subj_blinded',
+    // 'my_grouping', 'my_grouping__my_unit', 'my_analysis_selection', '__my_analysis'].
+    // _raw_size, declared last, is a child of the upstream Subject and so of the first
+    // generation after it; the renamed foreign key's edge comes after the plain ones.
+    let mut ctx = Ctx::new();
+    ctx.declare("flow_common", "Subject", Tier::Manual, "subject_id : varchar(16)").unwrap();
+    ctx.declare("flow_workshop", "MyParams", Tier::Lookup, "param_name : varchar(32)").unwrap();
+    let blinded = "subject_id : uuid\n---\n-> Subject.proj(actual_id='subject_id')";
+    ctx.declare("flow_workshop", "SubjBlinded", Tier::Manual, blinded).unwrap();
+    ctx.declare("flow_workshop", "MyGrouping", Tier::Manual, "group_id : int auto_increment").unwrap();
+    ctx.part("MyGrouping", "MyUnit", "-> MyGrouping\n-> Subject").unwrap();
+    ctx.declare("flow_workshop", "MyAnalysisSelection", Tier::Manual, "-> SubjBlinded\n-> MyParams").unwrap();
+    ctx.declare("flow_workshop", "RawSize", Tier::Imported, "-> Subject\n---\nn_bytes : int").unwrap();
+    ctx.declare("flow_workshop", "MyAnalysis", Tier::Computed, "-> MyAnalysisSelection\n---\nresult : float").unwrap();
+    assert_eq!(
+        ctx.world.list_tables("flow_workshop"),
+        [
+            "#my_params",
+            "_raw_size",
+            "subj_blinded",
+            "my_grouping",
+            "my_grouping__my_unit",
+            "my_analysis_selection",
+            "__my_analysis"
+        ]
+    );
+    assert_eq!(ctx.world.list_tables("flow_common"), ["subject"]);
 }

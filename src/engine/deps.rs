@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::declare::Tier;
 use super::heading::TableName;
 use super::world::World;
 
@@ -65,57 +64,96 @@ impl World {
         out
     }
 
-    /// Topological order of `names` (parents first; ties by declaration order), with each Part
-    /// moved right behind its master, as DataJoint's `topo_sort` does.
+    /// Topological order of `names` as DataJoint's `dependencies.topo_sort` computes it:
+    /// networkx's `topological_sort` (Kahn's algorithm by generations: every table whose parents
+    /// are all placed, in the order the graph met them), after each Part's parents were made its
+    /// master's, then each Part moved right behind its master. The graph meets tables in the
+    /// order `information_schema` lists them, taken here as declaration order, and a parent's
+    /// children in the order its edges were added: plain foreign keys, then renamed ones (their
+    /// alias nodes collapse last), then the Parts' parents' edges to the masters.
     pub fn topo_sort(&self, names: &[TableName]) -> Vec<TableName> {
-        let set: HashSet<&TableName> = names.iter().collect();
         let seq = |t: &TableName| self.order.get(t).copied().unwrap_or_default();
-        // A Part counts its parents as its master's, so the master lands after them too.
-        let master_of = |t: &TableName| -> Option<TableName> {
-            let info = self.tables.get(t)?;
-            (info.tier == Tier::Part)
-                .then(|| info.master.as_ref().map(|m| TableName::new(&t.database, m)))
-                .flatten()
-                .filter(|m| set.contains(m))
-        };
-        let mut indegree: HashMap<&TableName, usize> = names.iter().map(|t| (t, 0)).collect();
-        let mut edges: HashMap<&TableName, Vec<&TableName>> = HashMap::new();
-        for child in names {
-            for parent in self.parents(child) {
-                if let Some(p) = names.iter().find(|n| **n == parent) {
-                    if p != child {
-                        edges.entry(p).or_default().push(child);
-                        *indegree.entry(child).or_default() += 1;
+        let mut nodes: Vec<TableName> = names.to_vec();
+        nodes.sort_by_key(|t| (seq(t), t.clone()));
+        nodes.dedup();
+        let set: HashSet<&TableName> = nodes.iter().collect();
+        // networkx's DiGraph: one edge per (parent, child), kept in the order first added.
+        let mut children: HashMap<TableName, Vec<TableName>> = HashMap::new();
+        let mut parents: HashMap<TableName, Vec<TableName>> = HashMap::new();
+        fn add(
+            children: &mut HashMap<TableName, Vec<TableName>>,
+            parents: &mut HashMap<TableName, Vec<TableName>>,
+            parent: &TableName,
+            child: &TableName,
+        ) {
+            let list = children.entry(parent.clone()).or_default();
+            if parent != child && !list.contains(child) {
+                list.push(child.clone());
+                parents.entry(child.clone()).or_default().push(parent.clone());
+            }
+        }
+        for aliased in [false, true] {
+            for child in &nodes {
+                let Some(info) = self.tables.get(child) else { continue };
+                for fk in info.foreign_keys.iter().filter(|fk| fk.aliased() == aliased && set.contains(&fk.parent)) {
+                    add(&mut children, &mut parents, &fk.parent, child);
+                }
+            }
+        }
+        let master_in_graph = |t: &TableName| extract_master(t).filter(|m| set.contains(m));
+        for part in &nodes {
+            let Some(master) = master_in_graph(part) else { continue };
+            for parent in parents.get(part).cloned().unwrap_or_default() {
+                if parent != master && extract_master(&parent).as_ref() != Some(&master) {
+                    add(&mut children, &mut parents, &parent, &master);
+                }
+            }
+        }
+        let mut indegree: HashMap<&TableName, usize> =
+            nodes.iter().map(|t| (t, parents.get(t).map_or(0, Vec::len))).collect();
+        let mut generation: Vec<TableName> = nodes.iter().filter(|t| indegree[t] == 0).cloned().collect();
+        let mut sorted = Vec::with_capacity(nodes.len());
+        while !generation.is_empty() {
+            let mut next = Vec::new();
+            for t in &generation {
+                for c in children.get(t).map(Vec::as_slice).unwrap_or_default() {
+                    let d = indegree.get_mut(c).expect("every child is a node");
+                    *d -= 1;
+                    if *d == 0 {
+                        next.push(c.clone());
                     }
                 }
             }
+            sorted.append(&mut generation);
+            generation = next;
         }
-        let mut ready: BTreeSet<(i64, &TableName)> =
-            indegree.iter().filter(|(_, d)| **d == 0).map(|(t, _)| (seq(t), *t)).collect();
-        let mut order = Vec::with_capacity(names.len());
-        while let Some(first) = ready.iter().next().cloned() {
-            ready.remove(&first);
-            let t = first.1;
-            order.push(t.clone());
-            for c in edges.get(t).cloned().unwrap_or_default() {
-                let d = indegree.get_mut(c).expect("every child has an in-degree");
-                *d -= 1;
-                if *d == 0 {
-                    ready.insert((seq(c), c));
+        // "bring parts up to their masters", as DataJoint does it (positions 0 and 1 are never
+        // looked at, a quirk kept).
+        let mut placed: HashSet<TableName> = HashSet::new();
+        let mut pos = sorted.len().saturating_sub(1);
+        while pos > 1 {
+            let part = sorted[pos].clone();
+            match master_in_graph(&part) {
+                Some(master) if !placed.contains(&part) => {
+                    placed.insert(part.clone());
+                    let insert_at = sorted.iter().position(|t| *t == master).map_or(0, |i| i + 1);
+                    if pos > insert_at {
+                        sorted.remove(pos);
+                        sorted.insert(insert_at, part);
+                    }
                 }
+                _ => pos -= 1,
             }
         }
-        // Parts right behind their masters.
-        let (parts, mut rest): (Vec<TableName>, Vec<TableName>) =
-            order.into_iter().partition(|t| master_of(t).is_some());
-        for part in parts {
-            let master = master_of(&part).expect("partitioned on having a master");
-            let mut at = rest.iter().position(|t| *t == master).map_or(rest.len(), |i| i + 1);
-            while at < rest.len() && master_of(&rest[at]).as_ref() == Some(&master) {
-                at += 1;
-            }
-            rest.insert(at, part);
-        }
-        rest
+        sorted
     }
+}
+
+/// DataJoint's `extract_master`: the name up to the last `__` (the regex
+/// ``(`\w+`.`#?\w+)__\w+` `` is greedy), when something comes before it.
+fn extract_master(name: &TableName) -> Option<TableName> {
+    let t = &name.table;
+    let at = t.rfind("__")?;
+    let prefix = t[..at].strip_prefix('#').unwrap_or(&t[..at]);
+    (!prefix.is_empty() && at + 2 < t.len()).then(|| TableName::new(&name.database, &t[..at]))
 }

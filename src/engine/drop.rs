@@ -72,6 +72,10 @@ impl World {
             }
         }
         self.drop_tables(&plan)?;
+        // DataJoint's drop() calls drop_quick() on each table, children first, and each logs.
+        for (t, _) in plan.iter().rev() {
+            console.log(Level::Info, &format!("Dropped table {}", t.full()));
+        }
         console.log(Level::Info, "Tables dropped. Restart kernel.");
         Ok(true)
     }

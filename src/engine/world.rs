@@ -254,9 +254,12 @@ impl World {
             )));
         }
         match self.create_schema(name) {
-            Err(e) if e.kind == Kind::AccessError => {
-                Err(Error::dj(format!("Schema `{name}` does not exist and could not be created. Check permissions.")))
-            }
+            // DataJoint 0.14 (`Schema.activate`) raises this inside `except AccessError`, so the
+            // server's 1044 stays behind it as `__context__`: the error keeps that number.
+            Err(e) if e.kind == Kind::AccessError => Err(Error {
+                code: e.code,
+                ..Error::dj(format!("Schema `{name}` does not exist and could not be created. Check permissions."))
+            }),
             other => other,
         }
     }
@@ -298,9 +301,11 @@ impl World {
     }
 
     /// `schema.list_tables()`: the schema's table names in topological order (parts right
-    /// behind their masters), as DataJoint lists them.
+    /// behind their masters), as DataJoint lists them: it sorts the whole dependency graph,
+    /// upstream schemas included, and keeps the schema's tables.
     pub fn list_tables(&self, schema: &str) -> Vec<String> {
-        self.topo_sort(&self.tables_in(schema)).into_iter().map(|t| t.table).collect()
+        let all: Vec<TableName> = self.tables.keys().filter(|t| !t.table.starts_with('~')).cloned().collect();
+        self.topo_sort(&all).into_iter().filter(|t| t.database == schema).map(|t| t.table).collect()
     }
 
     /// `schema.drop(force=...)`: DataJoint asks ``Proceed to delete entire schema `db`?``

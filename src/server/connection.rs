@@ -85,6 +85,21 @@ impl Server {
         self.session.as_ref().ok_or_else(|| Error::dj("not connected"))
     }
 
+    /// Account statements run through `dj.conn().query()` (`CREATE USER`, `GRANT`, ...): apply
+    /// `change` to the accounts, keep them in the world, and let the current connection see the
+    /// change at once (MySQL re-reads the grant tables when an account statement runs).
+    pub fn change_accounts(&mut self, change: impl FnOnce(&mut Accounts) -> Result<()>) -> Result<()> {
+        change(&mut self.accounts)?;
+        self.save_server()?;
+        if let Some(session) = &self.session {
+            self.world.set_access(Some(Box::new(SessionAccess {
+                accounts: self.accounts.clone(),
+                session: session.clone(),
+            })));
+        }
+        Ok(())
+    }
+
     /// The current connection, if any.
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()

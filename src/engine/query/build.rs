@@ -388,10 +388,25 @@ fn project(q: &Query, attrs: &[String], named: &[(String, String)], aggregates: 
     let names = q.names();
     for (new, expr) in &computes {
         let sql = translate_expression_typed(expr, &names, &q.types(), aggregates)?;
-        heading.push(Column::computed(new));
+        heading.push(Column { ty: extreme_of_single_float(q, expr), ..Column::computed(new) });
         columns.push((new.clone(), ProjSource::Expr(sql)));
     }
     Ok((heading, columns))
+}
+
+/// MySQL types `MAX(col)` and `MIN(col)` as `col` itself (`Item_sum_hybrid` keeps its
+/// argument's field type), so the extreme of a FLOAT column comes back as a single-precision
+/// value, `0.9` (oracle) rather than the `0.8999999761581421` that the stored float widened to
+/// double would print. Other results (`avg`, `sum`, arithmetic) are DOUBLE in MySQL too.
+fn extreme_of_single_float(q: &Query, expr: &str) -> Option<AttrType> {
+    static EXTREME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s*(?:max|min)\s*\(\s*`?([a-z_][a-z0-9_]*)`?\s*\)\s*$").expect("valid regex")
+    });
+    let name = EXTREME.captures(expr)?.get(1)?.as_str().to_string();
+    match q.column(&name)?.ty.as_ref()? {
+        ty @ AttrType::Float { double: false, .. } => Some(ty.clone()),
+        _ => None,
+    }
 }
 
 const CONSTANT_LITERALS: [&str; 2] = ["NULL", "CURRENT_TIMESTAMP"];

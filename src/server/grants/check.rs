@@ -102,6 +102,12 @@ impl Accounts {
         self.session_privileges(session).on(db, table).contains(privilege)
     }
 
+    /// Whether the session holds `privilege` globally (`ON *.*`), as the administrative
+    /// privileges (`CREATE USER`, ...) must be held.
+    pub fn has_global(&self, session: &Session, privilege: Privilege) -> bool {
+        self.session_privileges(session).global.contains(privilege)
+    }
+
     /// Checks `privilege` on `db` (`table: None`: a database-level operation such as
     /// `CREATE DATABASE`/`DROP DATABASE`) or on `db.table`. Denials are MySQL 8.0's:
     /// table level 1142 ``INSERT command denied to user 'sailor'@'localhost' for table

@@ -46,7 +46,8 @@ pub fn unsupported(what: &str) -> Error {
         format!(
             "{what} is not supported in the sandbox's raw SQL: declare, alter and drop tables with DataJoint \
              (dj.Schema, table classes' definition, .alter(), .drop()); dj.conn().query() runs SELECT, SHOW, \
-             DESCRIBE, INSERT, UPDATE, DELETE, CREATE/DROP DATABASE and DROP TABLE"
+             DESCRIBE, INSERT, UPDATE, DELETE, CREATE/DROP DATABASE, DROP TABLE and account statements \
+             (CREATE USER, GRANT, ...)"
         ),
     )
 }

@@ -2,6 +2,7 @@
 //! sqlparser (MySQL dialect), permission-checked, executed on the world with MySQL 8.0's
 //! meaning, and failing as DataJoint's `connection.query` raises MySQL's errors.
 
+mod account;
 mod columns;
 mod convert;
 mod create;
@@ -83,13 +84,18 @@ impl Stmt<'_> {
         if is_empty(self.text) {
             return Err(errors::empty_query());
         }
-        // sqlparser does not know MySQL's SHOW GRANTS; the accounts' parser does.
+        // sqlparser does not know MySQL's SHOW GRANTS and account statements; the accounts'
+        // parser does.
         let words: Vec<String> = self.text.split_whitespace().take(2).map(|w| w.to_ascii_uppercase()).collect();
         if words == ["SHOW", "GRANTS"]
             || words.first().is_some_and(|w| w == "SHOW") && words.len() == 2 && words[1].starts_with("GRANTS")
         {
             let text = self.text.to_string();
             return show::grants(self, text.trim_end().trim_end_matches(';'));
+        }
+        if account::is_account_statement(&words) {
+            let text = self.text.to_string();
+            return account::run(self, &text);
         }
         let stmt = parse_statement(self.text)?;
         self.dispatch(&stmt)

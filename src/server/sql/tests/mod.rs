@@ -1,6 +1,7 @@
 //! Unit tests of raw SQL, on a world holding the workshop's common tables and the seed deck's
 //! tables, connected as one of the workshop's accounts.
 
+mod account;
 mod dml;
 mod fuzz;
 mod select;
