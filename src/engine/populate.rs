@@ -205,11 +205,37 @@ impl World {
     }
 }
 
+/// `progress(display=True)`'s line: the class name padded to 20, what is done, and the time
+/// (DataJoint prints `"%-20s" % name, "Completed %d of %d (%2.1f%%)   %s"`).
+pub fn progress_text(class: &str, remaining: usize, total: usize, now: &str) -> String {
+    let percent = 100.0 - 100.0 * remaining as f64 / (total as f64 + 1e-12);
+    format!("{class:<20} Completed {} of {total} ({percent:.1}%)   {now}", total - remaining)
+}
+
+impl World {
+    /// The local time as MySQL's NOW() gives it (`YYYY-MM-DD HH:MM:SS`).
+    pub fn local_now(&self) -> Result<String> {
+        self.conn
+            .query_row("SELECT datetime('now', 'localtime')", [], |r| r.get(0))
+            .map_err(|e| Error::new(super::error::Kind::OperationalError, e.to_string()))
+    }
+}
+
 /// `"ErrClass: message"`, or the class alone for an empty message, as populate records errors.
 pub fn error_text(e: &Error) -> String {
     if e.message.is_empty() {
         e.kind.name().to_string()
     } else {
         format!("{}: {}", e.kind, e.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn progress_lines_read_as_datajoints() {
+        let line = super::progress_text("MyAnalysis", 1, 3, "2026-11-26 10:00:00");
+        assert_eq!(line, "MyAnalysis           Completed 2 of 3 (66.7%)   2026-11-26 10:00:00");
+        assert_eq!(super::progress_text("T", 0, 0, "now"), "T                    Completed 0 of 0 (100.0%)   now");
     }
 }

@@ -75,6 +75,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     });
     let h = host.clone();
     engine.register_fn("conn", move |_: &mut Dj, opts: Map| -> R<Conn> {
+        super::options::check(&opts, super::options::CONN)?;
         let reset = opts.get("reset").and_then(|v| v.as_bool().ok()).unwrap_or(false);
         h.server.borrow_mut().conn(reset).map(|_| Conn).map_err(throw)
     });
@@ -88,6 +89,11 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         run_sql(&h, text, &args)
     });
     engine.register_fn("fetchall", |c: &mut Cursor| c.0.clone());
+    // `print(dj.conn())`: DataJoint's `DataJoint connection (connected) user@host:port`.
+    for name in ["to_string", "to_debug"] {
+        let h = host.clone();
+        engine.register_fn(name, move |_: &mut Conn| h.server.borrow().describe_connection());
+    }
 
     let h = host.clone();
     engine.register_fn("list_schemas", move |_: &mut Dj| -> R<Array> {
@@ -131,6 +137,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     });
     let h = host.clone();
     engine.register_fn("drop", move |s: &mut Schema, opts: Map| -> R<bool> {
+        super::options::check(&opts, super::options::SCHEMA_DROP)?;
         let force = opts.get("force").and_then(|v| v.as_bool().ok()).unwrap_or(false);
         let mut server = h.server.borrow_mut();
         let safemode = server.config.safemode();

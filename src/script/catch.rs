@@ -76,22 +76,24 @@ pub fn register(engine: &mut Engine, host: &Shared) {
             return e;
         }
         let field = |k: &str| map.get(k).map(|v| v.to_string()).unwrap_or_default();
+        let functions = h.functions.borrow();
+        functions.native(ctx.engine());
         let (kind, message) = match field("error").as_str() {
+            // An error inside a closure or function: rhai keeps only its text.
+            "ErrorInFunctionCall" => from_text(&field("message"), &functions),
             "ErrorPropertyNotFound" => ("KeyError".to_string(), field("variable")),
             "ErrorFunctionNotFound" => {
-                let functions = h.functions.borrow();
-                functions.native(ctx.engine());
                 let err = usage::not_found(&field("function"), &functions, None);
                 (err.kind.name().to_string(), err.message)
             }
             "ErrorVariableNotFound" => ("NameError".into(), format!("name '{}' is not defined", field("variable"))),
-            "ErrorArrayBounds" => ("IndexError".into(), format!("list index {} out of range", field("index"))),
-            "ErrorStringBounds" => ("IndexError".into(), format!("string index {} out of range", field("index"))),
+            "ErrorArrayBounds" => ("IndexError".into(), "list index out of range".into()),
+            "ErrorStringBounds" => ("IndexError".into(), "string index out of range".into()),
             "ErrorModuleNotFound" => {
                 let module = crate::engine::py::str_repr(&field("module").replace('/', "."));
                 ("ModuleNotFoundError".into(), format!("No module named {module}"))
             }
-            "ErrorFor" => ("TypeError".into(), "this object is not iterable (is it (), Python's None?)".into()),
+            "ErrorFor" => ("TypeError".into(), NOT_ITERABLE.into()),
             "ErrorArithmetic" => ("ArithmeticError".into(), field("message")),
             _ => ("Exception".into(), field("message")),
         };
@@ -101,6 +103,29 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         out.insert("code".into(), Dynamic::UNIT);
         Dynamic::from_map(out)
     });
+}
+
+/// rhai's `ErrorFor`: it does not say the type; `()` is the usual culprit, as `None` is Python's.
+pub const NOT_ITERABLE: &str = "this object is not iterable (is it (), Python's None?)";
+
+/// Python's error for rhai's text of an error raised inside a function or closure
+/// (`Function not found: f (i64) (line 3, position 5)\nin closure call`).
+fn from_text(text: &str, functions: &usage::Functions) -> (String, String) {
+    let first = text.lines().next().unwrap_or_default();
+    let first = first.rsplit_once(" (line ").map_or(first, |(head, _)| head);
+    let (kind, message) = if let Some(sig) = first.strip_prefix("Function not found: ") {
+        let err = usage::not_found(sig, functions, None);
+        (err.kind.name(), err.message)
+    } else if let Some(key) = first.strip_prefix("Property not found: ") {
+        ("KeyError", key.to_string())
+    } else if let Some(name) = first.strip_prefix("Variable not found: ") {
+        ("NameError", format!("name '{name}' is not defined"))
+    } else if first.starts_with("Array index ") {
+        ("IndexError", "list index out of range".to_string())
+    } else {
+        ("Exception", first.to_string())
+    };
+    (kind.to_string(), message)
 }
 
 #[cfg(test)]
@@ -120,6 +145,16 @@ mod tests {
         assert_eq!(r.inserted, vec![(1, 22, 22), (4, 19, 26)]);
         assert_eq!(r.original_column(1, 10), 10);
         assert_eq!(r.original_column(1, 45), 23);
+    }
+
+    #[test]
+    fn errors_inside_closures_are_read_from_rhais_text() {
+        let f = usage::Functions::default();
+        let text = "Function not found: frobnicate (i64) (line 33, position 8)\nin closure call";
+        assert_eq!(from_text(text, &f), ("NameError".into(), "name 'frobnicate' is not defined".into()));
+        let text = "Array index 5 out of bounds: only 2 elements in array (line 36, position 15)\nin closure call";
+        assert_eq!(from_text(text, &f), ("IndexError".into(), "list index out of range".into()));
+        assert_eq!(from_text("Property not found: a (line 1, position 2)", &f), ("KeyError".into(), "a".into()));
     }
 
     #[test]

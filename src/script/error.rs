@@ -59,8 +59,9 @@ pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&
         EvalAltResult::ErrorUnboundThis(_) => {
             return "NameError: name 'this' is not defined (call the function as a method: T.f(...))".into()
         }
-        EvalAltResult::ErrorArrayBounds(_, i, _) => return format!("IndexError: list index {i} out of range"),
-        EvalAltResult::ErrorStringBounds(_, i, _) => return format!("IndexError: string index {i} out of range"),
+        EvalAltResult::ErrorArrayBounds(..) => return "IndexError: list index out of range".into(),
+        EvalAltResult::ErrorStringBounds(..) => return "IndexError: string index out of range".into(),
+        EvalAltResult::ErrorFor(_) => return format!("TypeError: {}", super::catch::NOT_ITERABLE),
         EvalAltResult::ErrorArithmetic(message, _) => return format!("ArithmeticError: {message}"),
         EvalAltResult::ErrorParsing(e, _) => return format!("SyntaxError: {e}"),
         other => return format!("Error: {other}"),

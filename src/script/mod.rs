@@ -10,6 +10,7 @@ mod host;
 mod limits;
 mod modules;
 mod ops;
+mod options;
 mod populate;
 mod table;
 mod usage;

@@ -13,7 +13,7 @@ use crate::engine::{Error, Restriction};
 type R<T> = Result<T, Box<EvalAltResult>>;
 
 /// A rhai value as a DataJoint restriction.
-fn restriction(d: &Dynamic) -> R<Restriction> {
+pub(super) fn restriction(d: &Dynamic) -> R<Restriction> {
     if let Some(m) = d.read_lock::<Map>() {
         return Ok(Restriction::Map(map_pairs(&m)));
     }

@@ -6,9 +6,10 @@ use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, Map, NativeCallContext}
 
 use super::error::throw;
 use super::host::Shared;
+use super::ops::restriction;
 use super::table::Table;
 use super::value::{map_pairs, to_dynamic};
-use crate::engine::populate::{error_text, Key, Order, PopulateOptions};
+use crate::engine::populate::{error_text, progress_text, Key, Order, PopulateOptions};
 use crate::engine::{Error, Kind, Restriction, Tier};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
@@ -27,6 +28,20 @@ fn key_map(key: &Key) -> Dynamic {
 }
 
 fn options(opts: &Map, restrictions: Vec<Restriction>) -> R<PopulateOptions> {
+    super::options::check(opts, super::options::POPULATE)?;
+    let keys = match opts.get("keys").filter(|k| !k.is_unit()) {
+        None => None,
+        Some(k) => Some(
+            k.read_lock::<Array>()
+                .ok_or_else(|| super::error::type_error("populate: keys must be a list of keys (maps)"))?
+                .iter()
+                .map(|key| match key.read_lock::<Map>() {
+                    Some(m) => Ok(map_pairs(&m)),
+                    None => Err(super::error::type_error("populate: keys must be a list of keys (maps)")),
+                })
+                .collect::<R<Vec<_>>>()?,
+        ),
+    };
     let flag = |k: &str| opts.get(k).and_then(|v| v.as_bool().ok()).unwrap_or(false);
     let number = |k: &str| opts.get(k).and_then(|v| v.as_int().ok()).map(|n| n.max(0) as usize);
     let order = match opts.get("order") {
@@ -35,6 +50,7 @@ fn options(opts: &Map, restrictions: Vec<Restriction>) -> R<PopulateOptions> {
     };
     Ok(PopulateOptions {
         restrictions,
+        keys,
         suppress_errors: flag("suppress_errors"),
         limit: number("limit"),
         max_calls: number("max_calls"),
@@ -92,33 +108,44 @@ pub fn register(engine: &mut Engine, host: &Shared) {
             },
         );
     }
+    // Restrictions first, keywords last; a lone map is the keywords (product.md).
     let h = host.clone();
-    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table| {
-        populate(&ctx, &h, t, options(&Map::new(), vec![])?, false)
-    });
-    let h = host.clone();
-    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, opts: Map| {
+    let run = move |ctx: &NativeCallContext, t: &mut Table, r: Option<Dynamic>, opts: Map| -> R<Map> {
+        let restrictions = r.map(|r| restriction(&r)).transpose()?.into_iter().collect();
         let show = opts.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
-        populate(&ctx, &h, t, options(&opts, vec![])?, show)
+        populate(ctx, &h, t, options(&opts, restrictions)?, show)
+    };
+    let p = run.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table| p(&ctx, t, None, Map::new()));
+    let p = run.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, o: Map| p(&ctx, t, None, o));
+    let p = run.clone();
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, r: Dynamic| {
+        p(&ctx, t, Some(r), Map::new())
+    });
+    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, r: Dynamic, o: Map| {
+        run(&ctx, t, Some(r), o)
     });
     let h = host.clone();
-    engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table, restriction: &str, opts: Map| {
-        let show = opts.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
-        populate(&ctx, &h, t, options(&opts, vec![Restriction::Sql(restriction.into())])?, show)
-    });
-    let h = host.clone();
-    engine.register_fn("progress", move |t: &mut Table| -> R<Array> {
-        let (remaining, total) =
-            h.server.borrow().world.progress(&t.query, &PopulateOptions::default()).map_err(throw)?;
+    let progress = move |t: &mut Table, r: Option<Dynamic>, opts: Map| -> R<Array> {
+        super::options::check(&opts, super::options::PROGRESS)?;
+        let restrictions = r.map(|r| restriction(&r)).transpose()?.into_iter().collect();
+        let opts_ = PopulateOptions { restrictions, ..Default::default() };
+        let server = h.server.borrow();
+        let (remaining, total) = server.world.progress(&t.query, &opts_).map_err(throw)?;
+        if opts.get("display").and_then(|v| v.as_bool().ok()).unwrap_or(false) {
+            let now = server.world.local_now().map_err(throw)?;
+            h.emit(progress_text(&t.class, remaining, total, &now));
+        }
         Ok(vec![Dynamic::from_int(remaining as i64), Dynamic::from_int(total as i64)])
-    });
-    let h = host.clone();
-    engine.register_fn("progress", move |t: &mut Table, restriction: Map| -> R<Array> {
-        let opts =
-            PopulateOptions { restrictions: vec![Restriction::Map(map_pairs(&restriction))], ..Default::default() };
-        let (remaining, total) = h.server.borrow().world.progress(&t.query, &opts).map_err(throw)?;
-        Ok(vec![Dynamic::from_int(remaining as i64), Dynamic::from_int(total as i64)])
-    });
+    };
+    let p = progress.clone();
+    engine.register_fn("progress", move |t: &mut Table| p(t, None, Map::new()));
+    let p = progress.clone();
+    engine.register_fn("progress", move |t: &mut Table, o: Map| p(t, None, o));
+    let p = progress.clone();
+    engine.register_fn("progress", move |t: &mut Table, r: Dynamic| p(t, Some(r), Map::new()));
+    engine.register_fn("progress", move |t: &mut Table, r: Dynamic, o: Map| progress(t, Some(r), o));
     let h = host.clone();
     engine.register_get("key_source", move |t: &mut Table| -> R<Table> {
         let query = h.server.borrow().world.key_source(&t.name()).map_err(throw)?;

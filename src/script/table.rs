@@ -57,9 +57,7 @@ fn python_type(d: &Dynamic) -> &'static str {
     }
 }
 
-fn flag(opts: &Map, key: &str) -> bool {
-    opts.get(key).and_then(|v| v.as_bool().ok()).unwrap_or(false)
-}
+use super::options::{self, flag};
 
 fn insert_options(opts: &Map) -> InsertOptions {
     InsertOptions {
@@ -97,6 +95,7 @@ fn as_maps(columns: &[String], rows: &[Vec<crate::engine::Value>]) -> Array {
 }
 
 fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic> {
+    options::check(opts, options::FETCH)?;
     let spec = fetch_spec(attrs.clone(), opts)?;
     let server = host.server.borrow();
     let frame = match opts.get("format").filter(|f| !f.is_unit()) {
@@ -208,19 +207,26 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let schema = t.name().database;
         super::api::declare(&h, &schema, class, Tier::Part, Some(t), definition)
     });
+    // A part's `delete(force)` returns nothing, as DataJoint's Part.delete does; a table's
+    // `delete(...)` returns the count of the table it was called on.
     let h = host.clone();
-    engine.register_fn("delete", move |t: &mut Table, opts: Map| -> R<rhai::INT> {
+    let delete = move |t: &mut Table, opts: Map| -> R<Dynamic> {
+        let part = crate::engine::drop::get_master(&t.name()).is_some();
+        options::check(&opts, if part { options::PART_DELETE } else { options::DELETE })?;
         let mut server = h.server.borrow_mut();
         let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
-        let o = DeleteOptions { safemode, force: flag(&opts, "force"), ..DeleteOptions::default() };
-        server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
-    });
-    let h = host.clone();
-    engine.register_fn("delete", move |t: &mut Table| -> R<rhai::INT> {
-        let mut server = h.server.borrow_mut();
-        let o = DeleteOptions { safemode: server.config.safemode(), ..DeleteOptions::default() };
-        server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map(|n| n as rhai::INT).map_err(throw)
-    });
+        let o = DeleteOptions {
+            safemode,
+            force: flag(&opts, "force"),
+            force_parts: flag(&opts, "force_parts"),
+            force_masters: flag(&opts, "force_masters"),
+        };
+        let n = server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map_err(throw)?;
+        Ok(if part { Dynamic::UNIT } else { Dynamic::from_int(n as rhai::INT) })
+    };
+    let d = delete.clone();
+    engine.register_fn("delete", move |t: &mut Table, opts: Map| d(t, opts));
+    engine.register_fn("delete", move |t: &mut Table| delete(t, Map::new()));
     for prompt in [true, false] {
         let h = host.clone();
         let alter = move |t: &mut Table, definition: &str, prompt: bool| -> R<bool> {
@@ -242,6 +248,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
             engine.register_fn("alter", move |t: &mut Table, definition: &str| alter(t, definition, true));
         } else {
             engine.register_fn("alter", move |t: &mut Table, definition: &str, opts: Map| {
+                options::check(&opts, options::ALTER)?;
                 alter(t, definition, opts.get("prompt").and_then(|v| v.as_bool().ok()).unwrap_or(true))
             });
         }
@@ -252,15 +259,22 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     });
     let h = host.clone();
     engine.register_fn("delete_quick", move |t: &mut Table, opts: Map| -> R<Dynamic> {
+        options::check(&opts, options::DELETE_QUICK)?;
         let n = h.server.borrow_mut().world.delete_quick(&t.query).map_err(throw)?;
         Ok(if flag(&opts, "get_count") { Dynamic::from_int(n as i64) } else { Dynamic::UNIT })
     });
     let h = host.clone();
-    engine.register_fn("drop", move |t: &mut Table| -> R<()> {
+    let drop = move |t: &mut Table, opts: Map| -> R<()> {
+        let part = crate::engine::drop::get_master(&t.name()).is_some();
+        options::check(&opts, if part { options::PART_DROP } else { options::DROP })?;
         let mut server = h.server.borrow_mut();
         let safemode = server.config.safemode();
-        server.world.drop(&t.query, false, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
-    });
+        let force = flag(&opts, "force");
+        server.world.drop(&t.query, force, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
+    };
+    let d = drop.clone();
+    engine.register_fn("drop", move |t: &mut Table| d(t, Map::new()));
+    engine.register_fn("drop", move |t: &mut Table, opts: Map| drop(t, opts));
     // The dependency graph: full table names, or tables with `#{as_objects: true}`.
     type Walk = fn(&crate::engine::World, &TableName) -> Vec<TableName>;
     let walks: [(&str, Walk); 5] = [
@@ -288,7 +302,11 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         };
         let r = related.clone();
         engine.register_fn(name, move |t: &mut Table| r(t, false));
-        engine.register_fn(name, move |t: &mut Table, opts: Map| related(t, flag(&opts, "as_objects")));
+        let keywords = if matches!(name, "parents" | "children") { options::PARENTS } else { options::DESCENDANTS };
+        engine.register_fn(name, move |t: &mut Table, opts: Map| {
+            options::check(&opts, keywords)?;
+            related(t, flag(&opts, "as_objects"))
+        });
     }
     // `Master.Part`, and a script function without parameters read as a property (Python's
     // `@property`: `SubjBlinded.pk`); anything else is Python's AttributeError.
@@ -314,6 +332,7 @@ fn insert_query(host: &Shared, t: &Table, q: &Table, opts: &Map) -> R<()> {
 }
 
 fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {
+    options::check(opts, options::INSERT)?;
     let rows: Vec<Row> = rows.iter().map(row).collect::<R<_>>()?;
     host.server.borrow_mut().world.insert(&t.name(), &rows, &insert_options(opts)).map_err(throw)
 }
