@@ -3,7 +3,7 @@
 //! Python's `breakpoint()` and `%debug` open pdb. The commands are pdb's: `p expr`, `l`, `c`,
 //! `q`, `h`, plus any rhai statement.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, EvalAltResult, Position, Scope};
@@ -11,54 +11,40 @@ use rhai::{Dynamic, Engine, EvalAltResult, Position, Scope};
 use super::host::Shared;
 use super::limits::Clock;
 
-/// Where each `breakpoint()` of the script being compiled sits, in source order.
+/// The script being run: its name and text, for the prompt's `> file(line)` and `l`.
 #[derive(Debug, Default)]
 pub struct Breakpoints {
     /// The script's name, as tracebacks show it.
     pub file: RefCell<String>,
     /// The script's text.
     pub source: RefCell<String>,
-    /// Line of the n-th `breakpoint()` in the text.
-    lines: RefCell<Vec<usize>>,
-    /// How many `breakpoint()`s the parser has met so far.
-    parsed: Cell<usize>,
 }
 
 impl Breakpoints {
-    /// Before compiling `source`: find its `breakpoint()` calls (the parser meets them in order).
+    /// Before running `source`.
     pub fn prepare(&self, source: &str) {
         *self.source.borrow_mut() = source.to_string();
-        *self.lines.borrow_mut() = call_lines(source);
-        self.parsed.set(0);
     }
 }
 
-/// Lines of `breakpoint` words outside comments and strings.
-fn call_lines(source: &str) -> Vec<usize> {
-    super::words::words(source).into_iter().filter(|w| w.text == "breakpoint").map(|w| w.line).collect()
-}
-
-/// Register `breakpoint()`.
+/// Register `breakpoint()`: a custom syntax (not a function) so that it sees the script's
+/// variables. rhai reads `()` as one token, or `(` `)` when spaced; the closing marker makes
+/// rhai record where the keyword stands.
 pub fn register(engine: &mut Engine, host: &Shared, clock: &Clock, points: &Rc<Breakpoints>) {
-    let seen = points.clone();
     let (h, clock, points) = (host.clone(), clock.clone(), points.clone());
     engine.register_custom_syntax_with_state_raw(
         "breakpoint",
-        move |symbols, _, state| {
-            Ok(match symbols.len() {
-                1 => {
-                    *state = Dynamic::from_int(seen.parsed.get() as rhai::INT);
-                    seen.parsed.set(seen.parsed.get() + 1);
-                    Some("(".into())
-                }
-                2 => Some(")".into()),
-                _ => None,
+        |symbols, look_ahead, _| {
+            Ok(match symbols.last().map(|s| s.as_str()) {
+                Some("breakpoint") if look_ahead == "()" => Some("()".into()),
+                Some("breakpoint") => Some("(".into()),
+                Some("(") => Some(")".into()),
+                _ => Some("$$breakpoint".into()),
             })
         },
         true,
-        move |context, _, state| {
-            let n = state.as_int().unwrap_or(0) as usize;
-            let line = points.lines.borrow().get(n).copied().unwrap_or(0);
+        move |context, inputs, _| {
+            let line = inputs.first().and_then(|e| e.position().line()).unwrap_or(0);
             let file = points.file.borrow().clone();
             if !h.terminal.borrow().as_ref().is_some_and(|t| t.interactive()) {
                 h.note(&format!("breakpoint() at {file}, line {line}: no terminal to debug at, so the script goes on"));
