@@ -96,33 +96,61 @@ impl World {
     }
 
     fn write_rows(&mut self, info: &TableInfo, rows: &[Vec<Option<&Value>>], opts: &InsertOptions) -> Result<()> {
-        let columns: Vec<String> = info.attributes.iter().map(|a| format!("\"{}\"", a.name)).collect();
-        let sql = format!(
-            "INSERT{} INTO {} ({}) VALUES ({}){}",
-            if opts.replace { " OR REPLACE" } else { "" },
-            info.name.sqlite(),
-            columns.join(","),
-            vec!["?"; columns.len()].join(","),
-            if opts.skip_duplicates && !opts.replace { " ON CONFLICT DO NOTHING" } else { "" }
-        );
+        let columns = info.attributes.len();
+        // Rows go to SQLite in batches of one multi-row INSERT (one statement run per batch,
+        // not per row); SQLite allows 32,766 bound values per statement.
+        let batch = (32_000 / columns.max(1)).clamp(1, 200);
         let mut auto = AutoIncrement::load(self, info)?;
         let mut now: Option<String> = None;
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(internal)?;
-        let mut values: Vec<Sql> = Vec::with_capacity(columns.len());
+        let mut pending: Vec<Vec<Sql>> = Vec::with_capacity(batch.min(rows.len()));
         for (i, row) in rows.iter().enumerate() {
-            let row_no = i + 1;
-            values.clear();
+            let mut values: Vec<Sql> = Vec::with_capacity(columns);
             for (attr, value) in info.attributes.iter().zip(row) {
-                values.push(column_value(attr, *value, row_no, &mut auto, &mut now, &self.conn)?);
-            }
-            if let Err(e) = stmt.execute(rusqlite::params_from_iter(values.iter())) {
-                drop(stmt);
-                return Err(self.explain_insert_failure(info, &values, e));
+                values.push(column_value(attr, *value, i + 1, &mut auto, &mut now, &self.conn)?);
             }
             auto.observe(&values);
+            pending.push(values);
+            if pending.len() == batch || i + 1 == rows.len() {
+                if let Err((values, e)) = self.write_batch(info, &pending, opts) {
+                    return Err(self.explain_insert_failure(info, &values, e));
+                }
+                pending.clear();
+            }
         }
-        drop(stmt);
         auto.save(self)
+    }
+
+    /// One multi-row INSERT; if it fails (it then leaves nothing behind), the rows one by one,
+    /// so that the failure is explained for the row that caused it, as MySQL reports it.
+    fn write_batch(
+        &self,
+        info: &TableInfo,
+        rows: &[Vec<Sql>],
+        opts: &InsertOptions,
+    ) -> std::result::Result<(), (Vec<Sql>, rusqlite::Error)> {
+        let sql = |n: usize| {
+            let columns: Vec<String> = info.attributes.iter().map(|a| format!("\"{}\"", a.name)).collect();
+            let one = format!("({})", vec!["?"; columns.len()].join(","));
+            format!(
+                "INSERT{} INTO {} ({}) VALUES {}{}",
+                if opts.replace { " OR REPLACE" } else { "" },
+                info.name.sqlite(),
+                columns.join(","),
+                vec![one; n].join(","),
+                if opts.skip_duplicates && !opts.replace { " ON CONFLICT DO NOTHING" } else { "" }
+            )
+        };
+        let run = |n: usize, values: &mut dyn Iterator<Item = &Sql>| {
+            let mut stmt = self.conn.prepare_cached(&sql(n))?;
+            stmt.execute(rusqlite::params_from_iter(values)).map(|_| ())
+        };
+        if rows.len() > 1 && run(rows.len(), &mut rows.iter().flatten()).is_ok() {
+            return Ok(());
+        }
+        for row in rows {
+            run(1, &mut row.iter()).map_err(|e| (row.clone(), e))?;
+        }
+        Ok(())
     }
 
     /// Turn a SQLite constraint failure into the error MySQL would have raised for the row.
