@@ -12,6 +12,7 @@ mod modules;
 mod ops;
 mod options;
 mod populate;
+mod pretty;
 mod table;
 mod usage;
 mod value;
@@ -184,7 +185,7 @@ fn show(host: &host::Shared, v: &Dynamic) -> Option<String> {
         Some(t) => table::preview(host, &t),
         None if v.is::<crate::engine::frame::Frame>() => v.clone().cast::<crate::engine::frame::Frame>().repr(),
         None if v.is::<rhai::ImmutableString>() => v.to_string(),
-        None => format!("{v:?}"),
+        None => pretty::pretty(v),
     })
 }
 

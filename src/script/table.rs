@@ -137,7 +137,15 @@ fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
     if attrs.is_empty() || attrs == ["KEY"] {
         return Ok(as_maps(&rows.columns, &rows.rows).remove(0));
     }
-    let one = |a: &String| to_dynamic(&row[rows.columns.iter().position(|c| c == a).unwrap_or(0)]);
+    // `KEY` among the names gives the row's primary key as a map, as Python's fetch1 does.
+    let key = t.query.primary_key();
+    let one = |a: &String| -> Dynamic {
+        if a == "KEY" {
+            let columns = rows.columns.iter().enumerate().filter(|(_, c)| key.contains(c));
+            return Dynamic::from_map(columns.map(|(i, c)| (c.as_str().into(), to_dynamic(&row[i]))).collect());
+        }
+        to_dynamic(&row[rows.columns.iter().position(|c| c == a).unwrap_or(0)])
+    };
     if attrs.len() == 1 {
         return Ok(one(&attrs[0]));
     }
