@@ -30,3 +30,21 @@ fn shell_evaluates_statements_across_lines_and_previews_tables() {
         .stdout(contains("*id    name    \n+----+ +------+\n1      a       \n2      b       \n (Total: 2)\n2\n"))
         .stderr(contains("DataJointError: fetch1 should only return one tuple. 2 tuples found"));
 }
+
+#[test]
+fn run_stops_a_runaway_script_at_its_timeout() {
+    // Each turn writes 10,000 characters: on any machine the time limit comes long before the
+    // 50 million operations run out. (Where it stops within the loop varies, so only the
+    // traceback's first and last lines are pinned.)
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("slow.rhai");
+    std::fs::write(&script, "loop { let s = \"\"; s.pad(10000, 'x'); }\n").unwrap();
+    Command::cargo_bin("djsandbox")
+        .unwrap()
+        .args(["run", "--fresh", "--timeout", "1"])
+        .arg(&script)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::starts_with("Traceback (most recent call last):\n"))
+        .stderr(predicates::str::ends_with("TimeoutError: the script ran longer than its time limit of 1 s\n"));
+}
