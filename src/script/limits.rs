@@ -64,21 +64,19 @@ impl Limits {
         let (started, baseline) = (clock.started.clone(), clock.baseline.clone());
         let (time, memory) = (self.time, self.memory);
         engine.on_progress(move |operations| {
-            // Reading the clock costs more than an operation: look every 256 operations.
-            if operations % 256 != 0 {
-                return None;
-            }
-            if started.get().elapsed() > time {
+            // Memory every operation (one counter read): a doubling string outgrows any limit
+            // in a few dozen operations. The clock costs more: every 256 operations.
+            if crate::memory::in_use().saturating_sub(baseline.get()) > memory {
                 return Some(Dynamic::from(format!(
-                    "TimeoutError: the script ran longer than its time limit of {} s",
-                    time.as_secs()
-                )));
-            }
-            (crate::memory::in_use().saturating_sub(baseline.get()) > memory).then(|| {
-                Dynamic::from(format!(
                     "MemoryError: the script's values outgrew its memory limit of {} MB \
                      (a string, array or map that keeps growing?)",
                     memory >> 20
+                )));
+            }
+            (operations % 256 == 0 && started.get().elapsed() > time).then(|| {
+                Dynamic::from(format!(
+                    "TimeoutError: the script ran longer than its time limit of {} s",
+                    time.as_secs()
                 ))
             })
         });
