@@ -2,9 +2,10 @@
 //!
 //! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI)
 //! → [`server`] (config, accounts, connections, raw SQL) → [`script`] (DataJoint in rhai: bindings
-//! only).
+//! only) → [`scenario`] (worlds built from scenario files).
 
 pub mod engine;
 pub mod memory;
+pub mod scenario;
 pub mod script;
 pub mod server;

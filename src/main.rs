@@ -17,6 +17,10 @@ struct Cli {
     /// The workspace (default: the current directory).
     #[arg(long, global = true)]
     workspace: Option<PathBuf>,
+    /// An instructor's scenarios directory (one `NAME/scenario.toml` each) instead of the
+    /// embedded ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    scenarios: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -55,13 +59,14 @@ fn main() -> anyhow::Result<()> {
         Some(w) => w,
         None => std::env::current_dir()?,
     };
+    let options = cli::Options { workspace, scenarios: djsandbox::scenario::Scenarios::new(cli.scenarios) };
     match cli.command {
         Some(Command::Run { file, fresh, timeout, debug }) => {
-            let code = cli::run::run(&file, &workspace, fresh, timeout, debug)?;
+            let code = cli::run::run(&file, &options, fresh, timeout, debug)?;
             std::process::exit(code);
         }
         Some(Command::Shell { fresh, timeout }) => {
-            let code = cli::shell::shell(&workspace, fresh, timeout)?;
+            let code = cli::shell::shell(&options, fresh, timeout)?;
             std::process::exit(code);
         }
         None => {

@@ -3,3 +3,11 @@
 pub mod run;
 pub mod shell;
 pub mod terminal;
+
+/// What the global options say, resolved.
+pub struct Options {
+    /// The workspace directory.
+    pub workspace: std::path::PathBuf,
+    /// Where scenarios come from.
+    pub scenarios: djsandbox::scenario::Scenarios,
+}

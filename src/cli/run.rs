@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use djsandbox::engine::World;
+use djsandbox::scenario::{Scenario, Scenarios, WORKSHOP};
 use djsandbox::script::{Interpreter, Limits};
 
 use super::terminal;
@@ -16,15 +17,16 @@ pub fn world_path(workspace: &Path) -> PathBuf {
     workspace.join(".djsandbox").join("world.sqlite")
 }
 
-/// The server a script or shell works on: the workspace's world (or a fresh one), with
+/// The server a script or shell works on: the workspace's world (built from the `workshop`
+/// scenario on first use) or, with `fresh`, a new in-memory world of that scenario; with
 /// `dj.config` as `import datajoint` leaves it.
-pub fn open_server(workspace: &Path, fresh: bool) -> Result<Server> {
+pub fn open_server(workspace: &Path, fresh: bool, scenario: &Scenario) -> Result<Server> {
     let world = if fresh {
-        World::in_memory()?
+        scenario.world()?
     } else {
         let path = world_path(workspace);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        if !path.exists() {
+            create_world(&path, scenario)?;
         }
         World::open(&path)?
     };
@@ -34,13 +36,33 @@ pub fn open_server(workspace: &Path, fresh: bool) -> Result<Server> {
     Ok(server)
 }
 
+/// Write the scenario's world at `path`: into a temporary file first, so an interrupted first
+/// run leaves no half-written world behind.
+fn create_world(path: &Path, scenario: &Scenario) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let partial = path.with_extension("sqlite.partial");
+    scenario.write_world(&partial)?;
+    std::fs::rename(&partial, path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(())
+}
+
+/// An interpreter on the workspace's world (or a fresh one) that can import the `workshop`
+/// scenario's modules.
+pub fn open_interpreter(workspace: &Path, fresh: bool, scenarios: &Scenarios, limits: Limits) -> Result<Interpreter> {
+    let scenario = Scenario::load(scenarios, WORKSHOP)?;
+    let server = open_server(workspace, fresh, &scenario)?;
+    let mut interpreter = Interpreter::new(server, limits);
+    interpreter.set_modules(scenario.modules.clone());
+    Ok(interpreter)
+}
+
 /// Run `file`; returns the process exit code (1 when the script ended with an error). With
 /// `debug`, an uncaught error opens the debugger's prompt (post-mortem) at a terminal.
-pub fn run(file: &Path, workspace: &Path, fresh: bool, timeout_secs: u64, debug: bool) -> Result<i32> {
+pub fn run(file: &Path, options: &super::Options, fresh: bool, timeout_secs: u64, debug: bool) -> Result<i32> {
     let source = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let server = open_server(workspace, fresh)?;
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
-    let mut interpreter = Interpreter::new(server, limits);
+    let mut interpreter = open_interpreter(&options.workspace, fresh, &options.scenarios, limits)?;
     let interactive = terminal::interactive();
     interpreter.set_terminal(Box::new(terminal::Stdio::new(interactive)));
     interpreter.set_file(&file.display().to_string());

@@ -9,7 +9,7 @@ use rustyline::error::ReadlineError;
 
 use djsandbox::script::{Interpreter, Limits};
 
-use super::run::open_server;
+use super::run::open_interpreter;
 
 fn show(interpreter: &mut Interpreter, source: &str) {
     let result = interpreter.eval(source);
@@ -24,10 +24,10 @@ fn show(interpreter: &mut Interpreter, source: &str) {
 }
 
 /// Run the shell until end of input (Ctrl-D) or `exit`.
-pub fn shell(workspace: &Path, fresh: bool, timeout_secs: u64) -> Result<i32> {
-    let server = open_server(workspace, fresh)?;
+pub fn shell(options: &super::Options, fresh: bool, timeout_secs: u64) -> Result<i32> {
+    let workspace: &Path = &options.workspace;
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
-    let mut interpreter = Interpreter::new(server, limits);
+    let mut interpreter = open_interpreter(workspace, fresh, &options.scenarios, limits)?;
     interpreter.set_file("<shell>");
     interpreter.set_terminal(Box::new(super::terminal::Stdio::new(super::terminal::interactive())));
     let mut pending = String::new();

@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod frame;
 pub mod hash;
 pub mod heading;
+pub mod image;
 pub mod insert;
 pub mod integrity;
 pub mod populate;

@@ -65,7 +65,7 @@ impl World {
         World::setup(conn)
     }
 
-    fn setup(conn: Connection) -> Result<World> {
+    pub(super) fn setup(conn: Connection) -> Result<World> {
         collation::register(&conn).map_err(internal)?;
         conn.set_prepared_statement_cache_capacity(256);
         super::condition::register_functions(&conn).map_err(internal)?;

@@ -40,7 +40,12 @@ pub struct Host {
     pub functions: RefCell<Rc<Functions>>,
     /// Each lookup table's `contents`, as declared (a class attribute in Python).
     pub contents: RefCell<HashMap<TableName, rhai::Array>>,
+    /// The tables the scenario's modules export (`import "spyglass/common"`).
+    pub modules: RefCell<Rc<TableModules>>,
 }
+
+/// Importable modules of tables: module path → exported class name → table.
+pub type TableModules = std::collections::BTreeMap<String, std::collections::BTreeMap<String, TableName>>;
 
 /// Shared handle.
 pub type Shared = Rc<Host>;
@@ -56,6 +61,7 @@ impl Host {
             terminal: RefCell::new(None),
             functions: RefCell::new(Rc::default()),
             contents: RefCell::new(HashMap::new()),
+            modules: RefCell::new(Rc::default()),
         })
     }
 

@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, Position, Scope};
 
-pub use host::{Host, Terminal};
+pub use host::{Host, TableModules, Terminal};
 pub use limits::Limits;
 
 use crate::server::Server;
@@ -106,6 +106,16 @@ impl Interpreter {
     /// collecting output and taking each question's default).
     pub fn set_terminal(&mut self, terminal: Box<dyn Terminal>) {
         *self.host.terminal.borrow_mut() = Some(terminal);
+    }
+
+    /// The modules of tables `import` offers besides `os` (a scenario's `[modules]`).
+    pub fn set_modules(&mut self, modules: Rc<TableModules>) {
+        *self.host.modules.borrow_mut() = modules;
+    }
+
+    /// The server the script works on (a scenario's build reads the world it made).
+    pub fn server(&self) -> std::cell::RefMut<'_, Server> {
+        self.host.server.borrow_mut()
     }
 
     /// The script's name, as tracebacks and the debugger show it.

@@ -1,13 +1,18 @@
 //! `import "path" as name;`: the modules a script can import, by Python's package path written
-//! with slashes. `os` is here; the Spyglass layer adds `spyglass/common` and its siblings.
-//! Unknown paths raise Python's `ModuleNotFoundError`.
+//! with slashes. `os` is here; a scenario's `[modules]` add `spyglass/common` and its siblings,
+//! whose variables are tables (a master's parts come along as `Master.Part`). Unknown paths
+//! raise Python's `ModuleNotFoundError`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rhai::{Dynamic, Engine, EvalAltResult, Module, ModuleResolver, Position, Shared as Rc};
 
+use super::error::throw;
 use super::host::Shared;
+use super::table::Table;
+use crate::engine::declare::naming::{split_part, to_camel_case};
+use crate::engine::TableName;
 
 /// Builds one importable module over the script's host.
 type Builder = fn(&Shared) -> Module;
@@ -23,6 +28,31 @@ fn os(_: &Shared) -> Module {
     });
     m.set_native_fn("getenv", |name: &str| Ok(std::env::var(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT)));
     m
+}
+
+/// A module of tables: each exported class a variable holding its table. Importing also names
+/// the classes (and their parts) in the script's namespace, so `-> Subject` and
+/// `Session.Experimenter` resolve as after Python's `from spyglass.common import ...`.
+fn tables(
+    host: &Shared,
+    exports: &std::collections::BTreeMap<String, TableName>,
+) -> Result<Module, Box<EvalAltResult>> {
+    let mut m = Module::new();
+    let server = host.server.borrow();
+    let mut names = host.names.borrow_mut();
+    for (class, table) in exports {
+        let query = server.world.query(table).map_err(throw)?;
+        m.set_var(class.as_str(), Dynamic::from(Table { query, class: class.clone() }));
+        names.insert(class.clone(), table.clone());
+        for t in server.world.tables_in(&table.database) {
+            if let Some((master, part)) = split_part(&t.table) {
+                if master == table.table {
+                    names.insert(format!("{class}.{}", to_camel_case(&part)), t);
+                }
+            }
+        }
+    }
+    Ok(m)
 }
 
 /// Resolves `import` paths to modules, building each once per script.
@@ -49,10 +79,12 @@ impl ModuleResolver for Resolver {
         if let Some(m) = self.built.borrow().get(path) {
             return Ok(m.clone());
         }
-        let Some((_, build)) = MODULES.iter().find(|(p, _)| *p == path) else {
-            return Err(Box::new(EvalAltResult::ErrorModuleNotFound(path.to_string(), pos)));
+        let scenario = self.host.modules.borrow().clone();
+        let mut module = match (MODULES.iter().find(|(p, _)| *p == path), scenario.get(path)) {
+            (Some((_, build)), _) => build(&self.host),
+            (None, Some(exports)) => tables(&self.host, exports)?,
+            (None, None) => return Err(Box::new(EvalAltResult::ErrorModuleNotFound(path.to_string(), pos))),
         };
-        let mut module = build(&self.host);
         module.build_index();
         let module: Rc<Module> = module.into();
         self.built.borrow_mut().insert(path.to_string(), module.clone());

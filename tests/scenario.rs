@@ -1,0 +1,131 @@
+//! Scenarios: the file's format and its errors, the workshop's world and accounts, modules of
+//! tables for `import`, and worlds copied from a built image.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use djsandbox::scenario::{Scenario, ScenarioError, Scenarios, WORKSHOP};
+use djsandbox::script::{self, Limits};
+
+const SERVER: &str =
+    "[server]\nhosts = [\"localhost\"]\nport = 3306\nversion = \"8.0.40\"\nclient_host = \"localhost\"\n";
+
+/// A scenarios directory holding one scenario `s` with this `scenario.toml`.
+fn scenarios_with(toml: &str) -> (tempfile::TempDir, Scenarios) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("s")).unwrap();
+    std::fs::write(dir.path().join("s/scenario.toml"), toml).unwrap();
+    let scenarios = Scenarios::Disk(dir.path().to_path_buf());
+    (dir, scenarios)
+}
+
+fn load_error(toml: &str) -> String {
+    let (_dir, scenarios) = scenarios_with(toml);
+    match Scenario::load(&scenarios, "s") {
+        Ok(_) => panic!("the scenario loaded"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_bad_scenario_file_is_named_with_line_and_field() {
+    let toml = format!("admin = \"root\"\n{}", SERVER.replace("port = 3306", "port = \"3306\""));
+    let e = load_error(&toml);
+    assert!(e.contains("s/scenario.toml:4:8: field `server.port`: invalid type: string \"3306\", expected u16"), "{e}");
+
+    let e = load_error(&format!("admin = \"root\"\n{SERVER}\n[[users]]\nname = \"root\"\npasword = \"root\"\n"));
+    assert!(e.contains("scenario.toml:10:1: field `users[0].pasword`: unknown field `pasword`"), "{e}");
+
+    let e = load_error(&format!("admin = \"root\"\n{SERVER}\n[[roles]]\nname = \"r\"\ngrants = [\"SELEKT ON *.*\"]\n"));
+    assert!(e.contains("scenario.toml: roles[0].grants[0]: "), "{e}");
+
+    let e = load_error(&format!("admin = \"nobody\"\nbuild = [\"missing.rhai\"]\n{SERVER}"));
+    assert!(e.contains("s/missing.rhai: cannot read it"), "{e}");
+}
+
+#[test]
+fn the_admin_must_be_a_user() {
+    let (_dir, scenarios) = scenarios_with(&format!("admin = \"nobody\"\n{SERVER}"));
+    let scenario = Scenario::load(&scenarios, "s").unwrap();
+    let e = scenario.world().err().unwrap();
+    assert!(matches!(e, ScenarioError::Rejected { ref field, .. } if field == "admin"), "{e}");
+}
+
+fn workshop() -> Scenario {
+    Scenario::load(&Scenarios::Embedded, WORKSHOP).unwrap()
+}
+
+/// Run `source` as `user` on a copy of `scenario`'s world; its output and error.
+fn run_as(scenario: &Scenario, user: &str, password: &str, source: &str) -> (Vec<String>, Option<String>) {
+    let server = scenario.server(&std::env::temp_dir()).unwrap();
+    let login =
+        format!("dj.config[\"database.user\"] = \"{user}\";\ndj.config[\"database.password\"] = \"{password}\";\n");
+    let outcome = script::run(server, &format!("{login}{source}"), Limits::default());
+    (outcome.output, outcome.error)
+}
+
+#[test]
+fn the_workshop_scenario_builds_with_its_accounts() {
+    let workshop = workshop();
+    let declare =
+        "let T = dj.schema(\"workshop_sailor\").manual(\"T\", \"id : int\");\nT.insert1([1]);\nprint(len(T));";
+    let (out, err) = run_as(&workshop, "sailor", "galley", declare);
+    assert_eq!((out, err), (vec!["1".to_string()], None));
+    // The copy is fresh: the sailor's schema is not in the next world.
+    let (out, err) = run_as(&workshop, "root", "root", "print(dj.list_schemas());");
+    assert_eq!((out, err), (vec!["[]".to_string()], None));
+    let (_, err) = run_as(&workshop, "swab", "bilge", declare);
+    assert!(err.unwrap().contains("AccessError"));
+    let (out, _) = run_as(&workshop, "captain", "bridge", "print(dj.conn().query(\"SELECT VERSION()\").fetchall());");
+    assert_eq!(out, vec!["[[\"8.0.40\"]]".to_string()]);
+}
+
+fn tiny() -> Scenario {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    Scenario::load(&Scenarios::Disk(dir), WORKSHOP).unwrap()
+}
+
+#[test]
+fn a_module_exports_the_scenarios_tables_and_their_parts() {
+    let source = "import \"lab/common\" as common;\nlet Subject = common::Subject;\nprint(len(Subject));\n\
+                  print(common::Session.Experimenter.fetch1(\"name\"));\n\
+                  let S = dj.schema(\"lab_mine\").manual(\"Weighing\", \"-> Subject\\n---\\ngrams : float\");\n\
+                  S.insert1(#{subject_id: \"rat1\", grams: 300.0});\nprint(len(Subject * S));";
+    let (out, err) = run_as(&tiny(), "root", "root", source);
+    assert_eq!(err, None);
+    assert_eq!(out, ["2", "Ada", "1"]);
+    let (_, err) = run_as(&tiny(), "guest", "guest", "import \"lab/nothing\" as x;");
+    assert!(err.unwrap().contains("ModuleNotFoundError: No module named lab/nothing"));
+}
+
+fn cli_in(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("djsandbox").unwrap();
+    cmd.current_dir(dir).env_remove("DJ_USER").env_remove("DJ_PASS").env_remove("DJ_HOST");
+    cmd
+}
+
+#[test]
+fn run_builds_the_persistent_world_from_the_scenarios_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let script = dir.path().join("s.rhai");
+    std::fs::write(
+        &script,
+        "dj.config[\"database.user\"] = \"root\";\ndj.config[\"database.password\"] = \"root\";\n\
+         import \"lab/common\" as common;\ncommon::Subject.insert1([\"owl1\", \"owl\"]);\nprint(len(common::Subject));\n",
+    )
+    .unwrap();
+    let run = |fresh: bool| {
+        let mut cmd = cli_in(dir.path());
+        cmd.arg("--scenarios").arg(&scenarios).arg("run");
+        if fresh {
+            cmd.arg("--fresh");
+        }
+        cmd.arg(&script).assert()
+    };
+    run(false).success().stdout("3\n");
+    assert!(dir.path().join(".djsandbox/world.sqlite").is_file());
+    // The world persists between runs; a fresh one starts from the scenario again.
+    run(true).success().stdout("3\n");
+    run(false).failure().stderr(predicates::str::contains("DuplicateError"));
+}
