@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use djsandbox::scenario::{Scenario, ScenarioError, Scenarios, WORKSHOP};
-use djsandbox::script::{self, Limits};
+use djsandbox::script::{Interpreter, Limits};
 
 const SERVER: &str =
     "[server]\nhosts = [\"localhost\"]\nport = 3306\nversion = \"8.0.40\"\nclient_host = \"localhost\"\n";
@@ -21,8 +21,8 @@ fn scenarios_with(toml: &str) -> (tempfile::TempDir, Scenarios) {
 
 fn load_error(toml: &str) -> String {
     let (_dir, scenarios) = scenarios_with(toml);
-    match Scenario::load(&scenarios, "s") {
-        Ok(_) => panic!("the scenario loaded"),
+    match Scenario::load(&scenarios, "s").and_then(|s| s.world()) {
+        Ok(_) => panic!("the scenario built"),
         Err(e) => e.to_string(),
     }
 }
@@ -60,8 +60,10 @@ fn run_as(scenario: &Scenario, user: &str, password: &str, source: &str) -> (Vec
     let server = scenario.server(&std::env::temp_dir()).unwrap();
     let login =
         format!("dj.config[\"database.user\"] = \"{user}\";\ndj.config[\"database.password\"] = \"{password}\";\n");
-    let outcome = script::run(server, &format!("{login}{source}"), Limits::default());
-    (outcome.output, outcome.error)
+    let mut interpreter = Interpreter::new(server, Limits::default());
+    interpreter.set_modules(scenario.modules.clone());
+    let error = interpreter.eval(&format!("{login}{source}")).err();
+    (interpreter.take_output(), error)
 }
 
 #[test]
@@ -75,7 +77,11 @@ fn the_workshop_scenario_builds_with_its_accounts() {
     let (out, err) = run_as(&workshop, "root", "root", "print(dj.list_schemas());");
     assert_eq!((out, err), (vec!["[]".to_string()], None));
     let (_, err) = run_as(&workshop, "swab", "bilge", declare);
-    assert!(err.unwrap().contains("AccessError"));
+    let err = err.unwrap();
+    assert!(err.contains("Schema `workshop_sailor` does not exist and could not be created"), "{err}");
+    // Nor may a guest manage accounts.
+    let (_, err) = run_as(&workshop, "swab", "bilge", "dj.conn().query(\"CREATE USER x IDENTIFIED BY 'y'\");");
+    assert!(err.unwrap().contains("you need (at least one of) the CREATE USER privilege"));
     let (out, _) = run_as(&workshop, "captain", "bridge", "print(dj.conn().query(\"SELECT VERSION()\").fetchall());");
     assert_eq!(out, vec!["[[\"8.0.40\"]]".to_string()]);
 }
@@ -95,7 +101,7 @@ fn a_module_exports_the_scenarios_tables_and_their_parts() {
     assert_eq!(err, None);
     assert_eq!(out, ["2", "Ada", "1"]);
     let (_, err) = run_as(&tiny(), "guest", "guest", "import \"lab/nothing\" as x;");
-    assert!(err.unwrap().contains("ModuleNotFoundError: No module named lab/nothing"));
+    assert!(err.unwrap().contains("ModuleNotFoundError: No module named 'lab.nothing'"));
 }
 
 fn cli_in(dir: &Path) -> Command {
@@ -128,4 +134,16 @@ fn run_builds_the_persistent_world_from_the_scenarios_given() {
     // The world persists between runs; a fresh one starts from the scenario again.
     run(true).success().stdout("3\n");
     run(false).failure().stderr(predicates::str::contains("DuplicateError"));
+}
+
+#[test]
+fn the_workshop_file_has_the_same_accounts_as_the_server_layers_fixture() {
+    use djsandbox::server::grants::Accounts;
+    let built = workshop().server(&std::env::temp_dir()).unwrap().accounts;
+    let mut expected = Accounts::admin_only().accounts;
+    expected.extend(Accounts::workshop().accounts);
+    for account in &expected {
+        assert_eq!(built.find(&account.id), Some(account), "{}", account.id);
+    }
+    assert_eq!(built.accounts.len(), expected.len());
 }

@@ -66,10 +66,21 @@ fn grant_all(
                 message: "write the privileges and the level only (\"SELECT ON *.*\"): the entry is the grantee".into(),
             });
         }
-        run(field, format!("GRANT {line} TO {id}"))?;
+        // `WITH GRANT OPTION` reads naturally at the end of the line; MySQL wants it after `TO`.
+        let trimmed = line.trim_end();
+        let cut = trimmed.len().saturating_sub(WITH_GRANT_OPTION.len());
+        let sql = match trimmed.get(cut..) {
+            Some(tail) if tail.eq_ignore_ascii_case(WITH_GRANT_OPTION) => {
+                format!("GRANT {} TO {id} {WITH_GRANT_OPTION}", &trimmed[..cut])
+            }
+            _ => format!("GRANT {line} TO {id}"),
+        };
+        run(field, sql)?;
     }
     Ok(())
 }
+
+const WITH_GRANT_OPTION: &str = "WITH GRANT OPTION";
 
 /// A string literal for the account statements.
 fn quote(s: &str) -> String {
