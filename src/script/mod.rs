@@ -9,6 +9,8 @@ mod frame;
 mod host;
 mod limits;
 mod modules;
+mod merge;
+mod merge_fetch;
 mod ops;
 mod options;
 mod populate;
@@ -90,6 +92,7 @@ impl Interpreter {
         api::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
+        merge::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let breakpoints = Rc::new(debugger::Breakpoints::default());
