@@ -73,7 +73,8 @@ pub fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {
     let part = opts.get("part_name").filter(|v| !v.is_unit()).map(|v| v.to_string());
     let o = super::table::insert_options(opts);
     let mut notes = Notes::new();
-    let result = sg::merge_insert(&mut host.server.borrow_mut().world, &t.name(), &rows, part.as_deref(), &o, &mut notes);
+    let result =
+        sg::merge_insert(&mut host.server.borrow_mut().world, &t.name(), &rows, part.as_deref(), &o, &mut notes);
     flush(host, notes);
     result.map_err(throw)
 }
@@ -162,7 +163,13 @@ fn register_views(engine: &mut Engine, host: &Shared) {
         let parts = world.topo_sort(&world.parts(&t.name()));
         if camel {
             if flag(&opts, "as_objects") {
-                flush(&h, vec![sg::Note { level: Level::Warning, text: "Overriding as_objects=True to return CamelCase part names.".into() }]);
+                flush(
+                    &h,
+                    vec![sg::Note {
+                        level: Level::Warning,
+                        text: "Overriding as_objects=True to return CamelCase part names.".into(),
+                    }],
+                );
             }
             return Ok(parts.iter().map(|p| Dynamic::from(sg::part_name(p))).collect());
         }
@@ -186,8 +193,15 @@ fn register_gets(engine: &mut Engine, host: &Shared) {
         options::check(&opts, GET_PART)?;
         let multi = flag(&opts, "multi_source");
         let world = &h.server.borrow().world;
-        let found = sg::get_part(world, &m, &effective(t, r), bool_opt(&opts, "restrict_part", true), multi, flag(&opts, "return_empties"))
-            .map_err(throw)?;
+        let found = sg::get_part(
+            world,
+            &m,
+            &effective(t, r),
+            bool_opt(&opts, "restrict_part", true),
+            multi,
+            flag(&opts, "return_empties"),
+        )
+        .map_err(throw)?;
         let Some(found) = found else { return Ok(Dynamic::UNIT) };
         let mut out = Array::new();
         for (part, q) in found {
@@ -232,7 +246,7 @@ fn register_gets(engine: &mut Engine, host: &Shared) {
                 (sg::Source::Table(tb.name()), super::table::preview(&h, &tb))
             } else {
                 let r = restriction(&source)?;
-                let shown = sg::restriction_str(&r);
+                let shown = sg::restriction_str(&sg::popped(&r));
                 (sg::Source::Key(r), shown)
             };
             sg::parent_class(world, &m, src, &shown, d, &mut notes)
@@ -282,7 +296,8 @@ fn register_deletes(engine: &mut Engine, host: &Shared) {
         let mut notes = Notes::new();
         let result = {
             let mut server = h.server.borrow_mut();
-            let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
+            let safemode =
+                opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
             let o = DeleteOptions {
                 safemode,
                 force: false,

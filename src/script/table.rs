@@ -357,7 +357,11 @@ pub(crate) fn preview(host: &Shared, t: &Table) -> String {
         Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() };
     // A FreeTable's repr names its table first (Spyglass's `merge_get_parent` returns these).
     let head = if t.class == "FreeTable" { format!("FreeTable({})\n", t.name().full()) } else { String::new() };
-    match server.world.preview(&t.query, display) {
+    let text = match t.class.as_str() {
+        "Union" => crate::spyglass::merge::view_preview(&server.world, &t.query, display),
+        _ => server.world.preview(&t.query, display),
+    };
+    match text {
         Ok(text) => format!("{head}{}", text.trim_end_matches('\n')),
         Err(e) => format!("{}: {}", e.kind, e.message),
     }

@@ -6,10 +6,13 @@ mod insert;
 mod remove;
 mod view;
 
-pub use get::{get_parent, get_part, parent_class, restrict_class, restriction_str, source_class_dict, Source};
+pub use get::{
+    free_table_repr, get_parent, get_part, parent_class, popped, restrict_class, restriction_str, source_class_dict,
+    Source,
+};
 pub use insert::merge_insert;
 pub use remove::{merge_delete, merge_delete_parent};
-pub use view::{merge_fetch_parts, merge_repr, restrict_parts, PartsOptions};
+pub use view::{merge_fetch_parts, merge_repr, restrict_parts, view_preview, PartsOptions};
 
 use crate::engine::declare::naming::to_camel_case;
 use crate::engine::py::{str_repr, value_repr};

@@ -17,6 +17,15 @@ pub fn restriction_str(r: &Restriction) -> String {
     }
 }
 
+/// The restriction as Spyglass leaves the caller's dict: `_merge_restrict_parts` pops its
+/// `source`, so later messages show the dict without it.
+pub fn popped(r: &Restriction) -> Restriction {
+    match r {
+        Restriction::Map(p) => Restriction::Map(p.iter().filter(|(k, _)| k != super::SOURCE).cloned().collect()),
+        other => other.clone(),
+    }
+}
+
 /// `merge_get_part(restriction, restrict_part=..., multi_source=..., return_empties=...)`: the
 /// native parts (restricted unless `restrict_part` is false); `None` when no part matches.
 pub fn get_part(
@@ -49,10 +58,7 @@ pub fn get_part(
     for (part, _) in found {
         let q = world.query(&part)?;
         // Spyglass re-applies the restriction with the dict's `source` already popped.
-        let r = match r {
-            Restriction::Map(p) => Restriction::Map(p.iter().filter(|(k, _)| k != super::SOURCE).cloned().collect()),
-            other => other.clone(),
-        };
+        let r = popped(r);
         let q = if restrict_part { world.restrict(&q, &r)? } else { q };
         out.push((part, q));
     }
@@ -68,7 +74,8 @@ fn dicts(world: &World, q: &Query, attrs: Vec<String>) -> Result<Vec<Vec<(String
 /// `repr(FreeTable)`: its name line and DataJoint's preview.
 pub fn free_table_repr(world: &World, t: &TableName, q: &Query, display: Display) -> String {
     let preview = world.preview(q, display).unwrap_or_else(|e| format!("{}: {}", e.kind, e.message));
-    format!("FreeTable({})\n{preview}", t.full())
+    // The preview ends with a newline in Python, which shows inside a list's repr.
+    format!("FreeTable({})\n{}\n", t.full(), preview.trim_end_matches('\n'))
 }
 
 /// `_merge_restrict_parents`: each source of each matching part, as a FreeTable restricted to
@@ -155,7 +162,8 @@ pub fn parent_class(
     };
     let found = source_class_dict(world, master).into_iter().find(|(n, _)| *n == name).map(|(_, t)| t);
     if found.is_none() {
-        let names: Vec<String> = parts(world, master).iter().map(|p| crate::engine::py::str_repr(&part_name(p))).collect();
+        let names: Vec<String> =
+            parts(world, master).iter().map(|p| crate::engine::py::str_repr(&part_name(p))).collect();
         note(notes, Level::Error, format!("No source class found for {shown}: \n\t[{}]", names.join(", ")));
     }
     Ok(found)
@@ -179,7 +187,7 @@ pub fn restrict_class(
             Kind::ValueError,
             format!(
                 "Ambiguous entry. Data has mult rows in parent:\n\tData:{}\n\t{}",
-                restriction_str(key),
+                restriction_str(&popped(key)),
                 dicts_repr(&keys)
             ),
         ));
@@ -188,6 +196,7 @@ pub fn restrict_class(
     let Some(class) = parent_class(world, master, Source::Table(parent.clone()), &shown, display, notes)? else {
         return Err(Error::new(Kind::TypeError, "unsupported operand type(s) for &: 'NoneType' and 'list'"));
     };
-    let restricted = world.restrict(&world.query(&class)?, &Restriction::Or(keys.into_iter().map(Restriction::Map).collect()))?;
+    let restricted =
+        world.restrict(&world.query(&class)?, &Restriction::Or(keys.into_iter().map(Restriction::Map).collect()))?;
     Ok((class, restricted))
 }

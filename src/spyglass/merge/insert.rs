@@ -50,7 +50,11 @@ pub fn merge_insert(
             if found.len() > 1 {
                 return Err(Error::new(
                     Kind::ValueError,
-                    format!("Ambiguous entry. Data has mult rows in {name}:\n\tData:{}\n\t{}", dict_repr(row), dicts_repr(&found)),
+                    format!(
+                        "Ambiguous entry. Data has mult rows in {name}:\n\tData:{}\n\t{}",
+                        dict_repr(row),
+                        dicts_repr(&found)
+                    ),
                 ));
             }
             let key = &found[0];

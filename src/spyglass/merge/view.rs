@@ -125,3 +125,15 @@ pub fn merge_repr(world: &World, master: &TableName, r: &Restriction, notes: &mu
 pub fn merge_fetch_parts(world: &World, master: &TableName, r: &Restriction) -> Result<Vec<(TableName, Query)>> {
     restrict_parts(world, master, r, PartsOptions { return_empties: false, add_invalid_restrict: false })
 }
+
+/// DataJoint's preview of the merged view. Its ` (Total: N)` is `count(DISTINCT key...)`, and
+/// MySQL's multi-column COUNT(DISTINCT) skips rows with a NULL anywhere, so rows whose
+/// NULL-filled columns are in the key do not count (oracle: three rows, `(Total: 1)`).
+pub fn view_preview(world: &World, q: &Query, display: crate::engine::preview::Display) -> Result<String> {
+    let text = world.preview(q, display)?;
+    let Some(at) = text.rfind(" (Total: ") else { return Ok(text) };
+    let attrs = q.heading().iter().filter(|c| !c.is_blob()).map(|c| c.name.clone()).collect();
+    let rows = world.fetch(q, &crate::engine::FetchSpec { attrs, ..Default::default() })?;
+    let total = rows.rows.iter().filter(|r| r.iter().all(|v| !v.is_null())).count();
+    Ok(format!("{} (Total: {total})\n", &text[..at]))
+}
