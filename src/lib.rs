@@ -9,3 +9,4 @@ pub mod memory;
 pub mod scenario;
 pub mod script;
 pub mod server;
+pub mod spyglass;

@@ -8,6 +8,8 @@ mod error;
 mod frame;
 mod host;
 mod limits;
+mod merge;
+mod merge_fetch;
 mod modules;
 mod ops;
 mod options;
@@ -90,6 +92,7 @@ impl Interpreter {
         api::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
+        merge::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let breakpoints = Rc::new(debugger::Breakpoints::default());

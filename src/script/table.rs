@@ -59,7 +59,7 @@ fn python_type(d: &Dynamic) -> &'static str {
 
 use super::options::{self, flag};
 
-fn insert_options(opts: &Map) -> InsertOptions {
+pub(super) fn insert_options(opts: &Map) -> InsertOptions {
     InsertOptions {
         replace: flag(opts, "replace"),
         skip_duplicates: flag(opts, "skip_duplicates"),
@@ -94,7 +94,7 @@ fn as_maps(columns: &[String], rows: &[Vec<crate::engine::Value>]) -> Array {
         .collect()
 }
 
-fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic> {
+pub(super) fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) -> R<Dynamic> {
     options::check(opts, options::FETCH)?;
     let spec = fetch_spec(attrs.clone(), opts)?;
     let server = host.server.borrow();
@@ -340,6 +340,10 @@ fn insert_query(host: &Shared, t: &Table, q: &Table, opts: &Map) -> R<()> {
 }
 
 fn insert(host: &Shared, t: &Table, rows: &[Dynamic], opts: &Map) -> R<()> {
+    // Spyglass's `Merge.insert` finds each row's source part (`_merge_insert`).
+    if super::merge::is_merge(host, t) {
+        return super::merge::insert(host, t, rows, opts);
+    }
     options::check(opts, options::INSERT)?;
     let rows: Vec<Row> = rows.iter().map(row).collect::<R<_>>()?;
     host.server.borrow_mut().world.insert(&t.name(), &rows, &insert_options(opts)).map_err(throw)
@@ -351,8 +355,14 @@ pub(crate) fn preview(host: &Shared, t: &Table) -> String {
     let c = &server.config;
     let display =
         Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() };
-    match server.world.preview(&t.query, display) {
-        Ok(text) => text.trim_end_matches('\n').to_string(),
+    // A FreeTable's repr names its table first (Spyglass's `merge_get_parent` returns these).
+    let head = if t.class == "FreeTable" { format!("FreeTable({})\n", t.name().full()) } else { String::new() };
+    let text = match t.class.as_str() {
+        "Union" => crate::spyglass::merge::view_preview(&server.world, &t.query, display),
+        _ => server.world.preview(&t.query, display),
+    };
+    match text {
+        Ok(text) => format!("{head}{}", text.trim_end_matches('\n')),
         Err(e) => format!("{}: {}", e.kind, e.message),
     }
 }
