@@ -8,3 +8,4 @@ pub mod engine;
 pub mod memory;
 pub mod script;
 pub mod server;
+pub mod spyglass;

@@ -8,6 +8,7 @@ mod error;
 mod frame;
 mod host;
 mod limits;
+mod mixin;
 mod modules;
 mod ops;
 mod options;
@@ -90,6 +91,7 @@ impl Interpreter {
         api::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
+        mixin::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let breakpoints = Rc::new(debugger::Breakpoints::default());

@@ -1,0 +1,9 @@
+//! The Spyglass layer: what Spyglass (LorenFrankLab, 0.6.0) adds on top of DataJoint, as rules
+//! over the engine's [`World`](crate::engine::World) API. No rhai here.
+
+pub mod analysis;
+pub mod delete;
+pub mod graph;
+pub mod log;
+pub mod mixin;
+pub mod restrict_by;
