@@ -98,7 +98,12 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
     let h = host.clone();
     engine.register_fn(
         "lookup",
-        move |ctx: rhai::NativeCallContext, s: &mut super::api::Schema, class: &str, def: &str, rows: Array, opts: Map| {
+        move |ctx: rhai::NativeCallContext,
+              s: &mut super::api::Schema,
+              class: &str,
+              def: &str,
+              rows: Array,
+              opts: Map| {
             options::check(&opts, DECLARE)?;
             let t: Table = ctx.call_native_fn("lookup", (s.clone(), class.to_string(), def.to_string(), rows))?;
             mark(&h, &t, &opts)?;
@@ -109,7 +114,12 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
         let h = host.clone();
         engine.register_fn(
             method,
-            move |ctx: rhai::NativeCallContext, s: &mut super::api::Schema, class: &str, def: &str, make: FnPtr, opts: Map| {
+            move |ctx: rhai::NativeCallContext,
+                  s: &mut super::api::Schema,
+                  class: &str,
+                  def: &str,
+                  make: FnPtr,
+                  opts: Map| {
                 options::check(&opts, DECLARE)?;
                 let t: Table = ctx.call_native_fn(method, (s.clone(), class.to_string(), def.to_string(), make))?;
                 mark(&h, &t, &opts)?;
@@ -146,13 +156,25 @@ fn register_delete(engine: &mut Engine, host: &Shared) {
             force_parts: flag(&opts, "force_parts"),
             force_masters: flag(&opts, "force_masters"),
         };
-        let cautious =
-            delete::CautiousOptions { force_permission: flag(&opts, "force_permission"), dry_run: flag(&opts, "dry_run") };
+        let cautious = delete::CautiousOptions {
+            force_permission: flag(&opts, "force_permission"),
+            dry_run: flag(&opts, "dry_run"),
+        };
         let user = server.config.user().unwrap_or_else(|| "root".into());
         let mut log = logger(&h);
         let (q, name) = (t.query.clone(), t.name());
-        delete::cautious_delete(&mut server.world, &q, &name, cautious, o, &user, &mut ScriptConsole(&h), &mut log, shown)
-            .map_err(throw)?;
+        delete::cautious_delete(
+            &mut server.world,
+            &q,
+            &name,
+            cautious,
+            o,
+            &user,
+            &mut ScriptConsole(&h),
+            &mut log,
+            shown,
+        )
+        .map_err(throw)?;
         Ok(Dynamic::UNIT)
     };
     let d = delete.clone();

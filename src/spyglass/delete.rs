@@ -78,7 +78,8 @@ fn numpy_strings(items: &[String]) -> String {
 
 /// `LabMember().get_djuser_name(dj_user)`.
 fn lab_member_of(world: &World, dj_user: &str) -> Result<String> {
-    let names: Vec<String> = match rows_of(world, &member_info(), vec![("datajoint_user_name".into(), dj_user.into())])? {
+    let names: Vec<String> = match rows_of(world, &member_info(), vec![("datajoint_user_name".into(), dj_user.into())])?
+    {
         Some(q) => values(world, &q, "lab_member_name")?.iter().map(value_text).collect(),
         None => Vec::new(),
     };
@@ -100,10 +101,8 @@ fn team_mates(world: &World, member: &str) -> Result<Vec<String>> {
     let Some(q) = rows_of(world, &team_member(), vec![("lab_member_name".into(), member.into())])? else {
         return Ok(Vec::new());
     };
-    let teams: Vec<Restriction> = values(world, &q, "team_name")?
-        .into_iter()
-        .map(|t| Restriction::Map(vec![("team_name".into(), t)]))
-        .collect();
+    let teams: Vec<Restriction> =
+        values(world, &q, "team_name")?.into_iter().map(|t| Restriction::Map(vec![("team_name".into(), t)])).collect();
     let mates = world.restrict(&world.query(&team_member())?, &Restriction::Or(teams))?;
     Ok(values(world, &mates, "lab_member_name")?.iter().map(value_text).collect())
 }
@@ -122,7 +121,14 @@ fn experimenter_summary(world: &World, sessions: &Query) -> Result<Query> {
 }
 
 /// `_check_delete_permission`: Ok when the delete may go ahead (after its warnings).
-pub fn check_permission(world: &World, q: &Query, table: &TableName, dj_user: &str, log: Log, display: Display) -> Result<()> {
+pub fn check_permission(
+    world: &World,
+    q: &Query,
+    table: &TableName,
+    dj_user: &str,
+    log: Log,
+    display: Display,
+) -> Result<()> {
     if admins(world)?.iter().any(|a| a == dj_user) {
         return Ok(());
     }
@@ -165,8 +171,10 @@ pub fn check_permission(world: &World, q: &Query, table: &TableName, dj_user: &s
     unique.dedup();
     for experimenter in unique {
         if !team_mates(world, &experimenter)?.contains(&user) {
-            let theirs = world
-                .restrict(&summary, &Restriction::Map(vec![("lab_member_name".into(), experimenter.as_str().into())]))?;
+            let theirs = world.restrict(
+                &summary,
+                &Restriction::Map(vec![("lab_member_name".into(), experimenter.as_str().into())]),
+            )?;
             return Err(Error::new(
                 Kind::PermissionError,
                 format!(
