@@ -10,6 +10,7 @@ mod host;
 mod limits;
 mod merge;
 mod merge_fetch;
+mod mixin;
 mod modules;
 mod ops;
 mod options;
@@ -93,6 +94,7 @@ impl Interpreter {
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
         merge::register(&mut engine, &host);
+        mixin::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let breakpoints = Rc::new(debugger::Breakpoints::default());

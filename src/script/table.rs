@@ -218,20 +218,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     // A part's `delete(force)` returns nothing, as DataJoint's Part.delete does; a table's
     // `delete(...)` returns the count of the table it was called on.
     let h = host.clone();
-    let delete = move |t: &mut Table, opts: Map| -> R<Dynamic> {
-        let part = crate::engine::drop::get_master(&t.name()).is_some();
-        options::check(&opts, if part { options::PART_DELETE } else { options::DELETE })?;
-        let mut server = h.server.borrow_mut();
-        let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
-        let o = DeleteOptions {
-            safemode,
-            force: flag(&opts, "force"),
-            force_parts: flag(&opts, "force_parts"),
-            force_masters: flag(&opts, "force_masters"),
-        };
-        let n = server.world.delete(&t.query, o, &mut ScriptConsole(&h)).map_err(throw)?;
-        Ok(if part { Dynamic::UNIT } else { Dynamic::from_int(n as rhai::INT) })
-    };
+    let delete = move |t: &mut Table, opts: Map| -> R<Dynamic> { self::delete(&h, t, opts) };
     let d = delete.clone();
     engine.register_fn("delete", move |t: &mut Table, opts: Map| d(t, opts));
     engine.register_fn("delete", move |t: &mut Table| delete(t, Map::new()));
@@ -333,6 +320,23 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         Err(throw(Error::new(Kind::AttributeError, format!("'{}' object has no attribute '{name}'", t.class))))
     });
     super::ops::register(engine, host);
+}
+
+/// `T.delete(...)`: DataJoint's; a part's `delete(force)` returns nothing, as DataJoint's
+/// Part.delete does; a table's returns the count of the table it was called on.
+pub(super) fn delete(h: &Shared, t: &Table, opts: Map) -> R<Dynamic> {
+    let part = crate::engine::drop::get_master(&t.name()).is_some();
+    options::check(&opts, if part { options::PART_DELETE } else { options::DELETE })?;
+    let mut server = h.server.borrow_mut();
+    let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
+    let o = DeleteOptions {
+        safemode,
+        force: flag(&opts, "force"),
+        force_parts: flag(&opts, "force_parts"),
+        force_masters: flag(&opts, "force_masters"),
+    };
+    let n = server.world.delete(&t.query, o, &mut ScriptConsole(h)).map_err(throw)?;
+    Ok(if part { Dynamic::UNIT } else { Dynamic::from_int(n as rhai::INT) })
 }
 
 fn insert_query(host: &Shared, t: &Table, q: &Table, opts: &Map) -> R<()> {

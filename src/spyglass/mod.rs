@@ -1,4 +1,10 @@
-//! Spyglass's rules on top of the engine's World API (no rhai): what Spyglass 0.6.0 adds to
-//! DataJoint, method by method.
+//! The Spyglass layer: what Spyglass (LorenFrankLab, 0.6.0) adds on top of DataJoint, as rules
+//! over the engine's [`World`](crate::engine::World) API, method by method. No rhai here.
 
+pub mod analysis;
+pub mod delete;
+pub mod graph;
+pub mod log;
 pub mod merge;
+pub mod mixin;
+pub mod restrict_by;

@@ -1,0 +1,305 @@
+//! Spyglass's mixin in rhai: `#{mixin: true}` on declarations, and the mixin's methods
+//! (`delete`, `super_delete`, `find_insert_fail`, `file_like`, `restrict_by`, `<<`, `>>`,
+//! `camel_name`, `fetch_nwb`) plus AnalysisNwbfile's `create`, `add`, `add_nwb_object`.
+//! Bindings only: the rules are in [`crate::spyglass`].
+
+use std::cell::RefCell;
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, Map};
+
+use super::error::{throw, type_error};
+use super::host::{ScriptConsole, Shared};
+use super::options::{self, flag};
+use super::table::Table;
+use super::value::{map_pairs, to_dynamic, to_value};
+use crate::engine::delete::DeleteOptions;
+use crate::engine::preview::Display;
+use crate::engine::{Error, Kind, Tier};
+use crate::spyglass::{analysis, delete, log, mixin, restrict_by};
+
+type R<T> = Result<T, Box<EvalAltResult>>;
+
+/// Keywords of a declaration (`@schema class T(SpyglassMixin, dj.Manual)` → `#{mixin: true}`).
+const DECLARE: (&str, &[&str]) = ("Schema.__call__", &["mixin"]);
+/// `cautious_delete`'s keywords and DataJoint's.
+const CAUTIOUS: (&str, &[&str]) =
+    ("cautious_delete", &["force_permission", "dry_run", "transaction", "safemode", "force_parts", "force_masters"]);
+
+thread_local! {
+    /// Random names and object ids (`random.choices`, uuid4).
+    static RNG: RefCell<fastrand::Rng> = RefCell::new(fastrand::Rng::new());
+}
+
+fn display(h: &Shared) -> Display {
+    let c = &h.server.borrow().config;
+    Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() }
+}
+
+/// Spyglass's analysis directory: `dj.config["custom"]["spyglass_dirs"]["base"]` + `/analysis`.
+fn analysis_dir(h: &Shared) -> String {
+    let server = h.server.borrow();
+    let base = match server.config.lookup("custom") {
+        Some(crate::engine::Value::Map(m)) => match m.get("spyglass_dirs") {
+            Some(crate::engine::Value::Map(d)) => match d.get("base") {
+                Some(crate::engine::Value::Str(s)) => Some(s.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    format!("{}/analysis", base.unwrap_or_else(|| "/data/spyglass".into()).trim_end_matches('/'))
+}
+
+/// Print Spyglass's log lines.
+fn logger(h: &Shared) -> impl FnMut(log::Level, &str) + '_ {
+    move |level, message| h.emit(log::format(level, message))
+}
+
+/// The table must be a mixin table, else Python's AttributeError for the method.
+fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
+    if mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)? {
+        return Ok(());
+    }
+    let class = t.class.rsplit('.').next().unwrap_or_default();
+    Err(throw(Error::new(Kind::AttributeError, format!("'{class}' object has no attribute '{method}'"))))
+}
+
+fn mark(h: &Shared, t: &Table, opts: &Map) -> R<()> {
+    options::check(opts, DECLARE)?;
+    if flag(opts, "mixin") {
+        mixin::mark(&mut h.server.borrow_mut().world, &t.name()).map_err(throw)?;
+    }
+    Ok(())
+}
+
+fn derived(t: &Table, query: crate::engine::Query) -> Table {
+    Table { query, class: t.class.clone() }
+}
+
+/// Register the mixin options and methods (after the table's own methods: `delete` is replaced).
+pub fn register(engine: &mut Engine, host: &Shared) {
+    register_declarations(engine, host);
+    register_delete(engine, host);
+    register_helpers(engine, host);
+    register_analysis(engine, host);
+}
+
+fn register_declarations(engine: &mut Engine, host: &Shared) {
+    for (method, tier) in [("manual", Tier::Manual), ("lookup", Tier::Lookup)] {
+        let h = host.clone();
+        engine.register_fn(method, move |s: &mut super::api::Schema, class: &str, def: &str, opts: Map| -> R<Table> {
+            options::check(&opts, DECLARE)?;
+            let t = super::api::declare(&h, &s.0, class, tier, None, def)?;
+            mark(&h, &t, &opts)?;
+            Ok(t)
+        });
+    }
+    let h = host.clone();
+    engine.register_fn(
+        "lookup",
+        move |ctx: rhai::NativeCallContext,
+              s: &mut super::api::Schema,
+              class: &str,
+              def: &str,
+              rows: Array,
+              opts: Map| {
+            options::check(&opts, DECLARE)?;
+            let t: Table = ctx.call_native_fn("lookup", (s.clone(), class.to_string(), def.to_string(), rows))?;
+            mark(&h, &t, &opts)?;
+            Ok::<_, Box<EvalAltResult>>(t)
+        },
+    );
+    for method in ["computed", "imported"] {
+        let h = host.clone();
+        engine.register_fn(
+            method,
+            move |ctx: rhai::NativeCallContext,
+                  s: &mut super::api::Schema,
+                  class: &str,
+                  def: &str,
+                  make: FnPtr,
+                  opts: Map| {
+                options::check(&opts, DECLARE)?;
+                let t: Table = ctx.call_native_fn(method, (s.clone(), class.to_string(), def.to_string(), make))?;
+                mark(&h, &t, &opts)?;
+                Ok::<_, Box<EvalAltResult>>(t)
+            },
+        );
+    }
+    let h = host.clone();
+    engine.register_fn("part", move |t: &mut Table, class: &str, def: &str, opts: Map| -> R<Table> {
+        options::check(&opts, DECLARE)?;
+        let schema = t.name().database;
+        let p = super::api::declare(&h, &schema, class, Tier::Part, Some(t), def)?;
+        mark(&h, &p, &opts)?;
+        Ok(p)
+    });
+    engine.register_get("camel_name", |t: &mut Table| mixin::camel_name(&t.name()));
+}
+
+fn register_delete(engine: &mut Engine, host: &Shared) {
+    // The mixin's `delete` is `cautious_delete`, which returns None; other tables keep
+    // DataJoint's.
+    let h = host.clone();
+    let delete = move |t: &mut Table, opts: Map| -> R<Dynamic> {
+        if !mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)? {
+            return super::table::delete(&h, t, opts);
+        }
+        options::check(&opts, CAUTIOUS)?;
+        let shown = display(&h);
+        let mut server = h.server.borrow_mut();
+        let safemode = opts.get("safemode").and_then(|v| v.as_bool().ok()).unwrap_or_else(|| server.config.safemode());
+        let o = DeleteOptions {
+            safemode,
+            force: false,
+            force_parts: flag(&opts, "force_parts"),
+            force_masters: flag(&opts, "force_masters"),
+        };
+        let cautious = delete::CautiousOptions {
+            force_permission: flag(&opts, "force_permission"),
+            dry_run: flag(&opts, "dry_run"),
+        };
+        let user = server.config.user().unwrap_or_else(|| "root".into());
+        let mut log = logger(&h);
+        let (q, name) = (t.query.clone(), t.name());
+        delete::cautious_delete(
+            &mut server.world,
+            &q,
+            &name,
+            cautious,
+            o,
+            &user,
+            &mut ScriptConsole(&h),
+            &mut log,
+            shown,
+        )
+        .map_err(throw)?;
+        Ok(Dynamic::UNIT)
+    };
+    let d = delete.clone();
+    engine.register_fn("delete", move |t: &mut Table| d(t, Map::new()));
+    engine.register_fn("delete", move |t: &mut Table, opts: Map| delete(t, opts));
+    // `super_delete(warn=True)`: DataJoint's delete behind a warning; returns None.
+    let h = host.clone();
+    let sup = move |t: &mut Table, mut opts: Map| -> R<()> {
+        require(&h, t, "super_delete")?;
+        let warn = opts.remove("warn").map(|v| v.as_bool().unwrap_or(true)).unwrap_or(true);
+        if warn {
+            h.emit(log::format(log::Level::Warning, "!! Bypassing cautious_delete !!"));
+        }
+        super::table::delete(&h, t, opts).map(|_| ())
+    };
+    let s = sup.clone();
+    engine.register_fn("super_delete", move |t: &mut Table| s(t, Map::new()));
+    engine.register_fn("super_delete", move |t: &mut Table, opts: Map| sup(t, opts));
+}
+
+fn register_helpers(engine: &mut Engine, host: &Shared) {
+    let h = host.clone();
+    engine.register_fn("find_insert_fail", move |t: &mut Table, key: Map| -> R<String> {
+        require(&h, t, "find_insert_fail")?;
+        let shown = display(&h);
+        let server = h.server.borrow();
+        mixin::find_insert_fail(&server.world, &t.name(), &map_pairs(&key), shown).map_err(throw)
+    });
+    let h = host.clone();
+    let file_like = move |t: &mut Table, name: Dynamic| -> R<Dynamic> {
+        require(&h, t, "file_like")?;
+        let name = if name.is_unit() { String::new() } else { name.to_string() };
+        let mut log = logger(&h);
+        let server = h.server.borrow();
+        let q = mixin::file_like(&server.world, &t.query, &t.name(), &name, &mut log).map_err(throw)?;
+        Ok(q.map_or(Dynamic::UNIT, |q| Dynamic::from(derived(t, q))))
+    };
+    let f = file_like.clone();
+    engine.register_fn("file_like", move |t: &mut Table| f(t, Dynamic::UNIT));
+    engine.register_fn("file_like", move |t: &mut Table, name: Dynamic| file_like(t, name));
+
+    let h = host.clone();
+    let restrict = move |t: &Table, r: Dynamic, direction: &str, method: &str| -> R<Dynamic> {
+        require(&h, t, method)?;
+        let dir = restrict_by::Direction::parse(direction).map_err(throw)?;
+        let r = super::ops::restriction(&r)?;
+        let mut log = logger(&h);
+        let server = h.server.borrow();
+        let q = restrict_by::restrict_by(&server.world, &t.query, &r, dir, &mut log).map_err(throw)?;
+        Ok(q.map_or(Dynamic::UNIT, |q| Dynamic::from(derived(t, q))))
+    };
+    let r = restrict.clone();
+    engine.register_fn("<<", move |t: Table, c: Dynamic| r(&t, c, "up", "__lshift__"));
+    let r = restrict.clone();
+    engine.register_fn(">>", move |t: Table, c: Dynamic| r(&t, c, "down", "__rshift__"));
+    let r = restrict.clone();
+    engine.register_fn("restrict_by", move |t: &mut Table, c: Dynamic| r(t, c, "up", "restrict_by"));
+    let r = restrict.clone();
+    engine.register_fn("restrict_by", move |t: &mut Table, c: Dynamic, d: &str| r(t, c, d, "restrict_by"));
+    engine.register_fn("restrict_by", move |t: &mut Table, c: Dynamic, opts: Map| {
+        if let Some(k) = opts.keys().find(|k| !["direction", "return_graph", "verbose"].contains(&k.as_str())) {
+            return Err(type_error(format!("restrict_by() got an unexpected keyword argument '{k}'")));
+        }
+        let d = opts.get("direction").map(|d| d.to_string()).unwrap_or_else(|| "up".into());
+        restrict(t, c, &d, "restrict_by")
+    });
+}
+
+fn register_analysis(engine: &mut Engine, host: &Shared) {
+    let is_analysis = |t: &Table, method: &str| -> R<()> {
+        if t.name().table == "analysis_nwbfile" {
+            return Ok(());
+        }
+        let class = t.class.rsplit('.').next().unwrap_or_default();
+        Err(throw(Error::new(Kind::AttributeError, format!("'{class}' object has no attribute '{method}'"))))
+    };
+    let h = host.clone();
+    engine.register_fn("create", move |t: &mut Table, nwb_file_name: &str| -> R<String> {
+        is_analysis(t, "create")?;
+        let world = &h.server.borrow().world;
+        let name = RNG.with(|r| analysis::create(world, nwb_file_name, &mut r.borrow_mut())).map_err(throw)?;
+        h.emit(log::format(log::Level::Info, &format!("Writing new NWB file {name}")));
+        Ok(name)
+    });
+    let h = host.clone();
+    engine.register_fn("add", move |t: &mut Table, nwb_file_name: &str, analysis_file_name: &str| -> R<()> {
+        is_analysis(t, "add")?;
+        let row = vec![
+            ("nwb_file_name".to_string(), nwb_file_name.into()),
+            ("analysis_file_name".to_string(), analysis_file_name.into()),
+            ("analysis_file_description".to_string(), "".into()),
+            ("analysis_file_abs_path".to_string(), analysis::abs_path(&analysis_dir(&h), analysis_file_name).into()),
+        ];
+        let opts = crate::engine::InsertOptions::default();
+        h.server.borrow_mut().world.insert(&t.name(), &[crate::engine::Row::Map(row)], &opts).map_err(throw)
+    });
+    let h = host.clone();
+    let add_object = move |t: &mut Table, file: &str, obj: Dynamic, name: Option<String>| -> R<String> {
+        is_analysis(t, "add_nwb_object")?;
+        let dir = analysis_dir(&h);
+        let world = &h.server.borrow().world;
+        RNG.with(|r| analysis::add_nwb_object(world, file, &to_value(&obj), name.as_deref(), &dir, &mut r.borrow_mut()))
+            .map_err(throw)
+    };
+    let a = add_object.clone();
+    engine.register_fn("add_nwb_object", move |t: &mut Table, f: &str, o: Dynamic| a(t, f, o, None));
+    engine.register_fn("add_nwb_object", move |t: &mut Table, f: &str, o: Dynamic, n: Dynamic| {
+        add_object(t, f, o, (!n.is_unit()).then(|| n.to_string()))
+    });
+    let h = host.clone();
+    let fetch_nwb = move |t: &Table, r: Option<Dynamic>| -> R<Array> {
+        require(&h, t, "fetch_nwb")?;
+        let dir = analysis_dir(&h);
+        let server = h.server.borrow();
+        let q = match r {
+            Some(r) => server.world.restrict(&t.query, &super::ops::restriction(&r)?).map_err(throw)?,
+            None => t.query.clone(),
+        };
+        let rows = analysis::fetch_nwb(&server.world, &q, &t.name(), &[], &dir).map_err(throw)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Dynamic::from_map(r.iter().map(|(k, v)| (k.as_str().into(), to_dynamic(v))).collect()))
+            .collect())
+    };
+    let f = fetch_nwb.clone();
+    engine.register_fn("fetch_nwb", move |t: &mut Table| f(t, None));
+    engine.register_fn("fetch_nwb", move |t: &mut Table, r: Dynamic| fetch_nwb(t, Some(r)));
+}
