@@ -19,7 +19,8 @@ fn build_script() -> String {
         .collect();
     files.sort();
     assert!(files.len() >= 5, "build scripts: {files:?}");
-    let mut script = String::from("dj.config[\"database.user\"] = \"root\";\ndj.config[\"database.password\"] = \"root\";\n");
+    let mut script =
+        String::from("dj.config[\"database.user\"] = \"root\";\ndj.config[\"database.password\"] = \"root\";\n");
     for f in files {
         script.push_str(&std::fs::read_to_string(&f).unwrap());
         script.push('\n');
