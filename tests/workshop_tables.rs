@@ -33,6 +33,17 @@ fn run_world(checks: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.rhai");
     std::fs::write(&path, build_script() + checks).unwrap();
+    // The workshop scenario's accounts without its build (this test runs the build itself, so
+    // that its variables are the checks' names).
+    let toml = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/workshop/scenario.toml"))
+        .unwrap();
+    let start = toml.find("build = [").unwrap();
+    let end = start + toml[start..].find(']').unwrap() + 1;
+    let accounts_only = format!("{}build = []{}", &toml[..start], &toml[end..]);
+    let accounts_only = &accounts_only[..accounts_only.find("[modules").unwrap_or(accounts_only.len())];
+    let scenarios = dir.path().join("scenarios");
+    std::fs::create_dir_all(scenarios.join("workshop")).unwrap();
+    std::fs::write(scenarios.join("workshop/scenario.toml"), accounts_only).unwrap();
     let output = Command::cargo_bin("djsandbox")
         .unwrap()
         .current_dir(dir.path())
@@ -40,6 +51,8 @@ fn run_world(checks: &str) -> String {
         .env_remove("DJ_PASS")
         .env_remove("DJ_HOST")
         .env_remove("DJSANDBOX_INTERACTIVE")
+        .arg("--scenarios")
+        .arg(&scenarios)
         .args(["run", "--fresh", "--timeout", "60"])
         .arg(&path)
         .output()

@@ -23,6 +23,8 @@ pub fn accounts(scenario: &ScenarioFile, file: &str) -> Result<Accounts, Scenari
     let mut run = |field: String, sql: String| {
         accounts.execute(&sql).map_err(|e| ScenarioError::Rejected { file: file.into(), field, message: e.message })
     };
+    // Roles and users in the file's order; the admin is checked after, so that a bad grant line
+    // is reported first.
     for (i, role) in scenario.roles.iter().enumerate() {
         let id = quote(&role.name);
         run(format!("roles[{i}].name"), format!("CREATE ROLE {id}"))?;
@@ -43,7 +45,6 @@ pub fn accounts(scenario: &ScenarioFile, file: &str) -> Result<Accounts, Scenari
             message: format!("'{}' is not one of the [[users]]", scenario.admin),
         });
     }
-    drop(run);
     Ok(accounts)
 }
 
