@@ -56,6 +56,28 @@ pub(super) fn master_of(host: &Shared, t: &Table, method: &str) -> R<TableName> 
 }
 
 /// A native table of the script (its class name) or a FreeTable.
+/// The tables `merge_get_part`/`merge_get_parent` found, each joined with the master under
+/// `join_master`: a list with `multi_source`, else the one found (`()` if none).
+fn found_tables(
+    host: &Shared,
+    world: &crate::engine::World,
+    master: &TableName,
+    found: Vec<(TableName, Query)>,
+    opts: &Map,
+    multi: bool,
+    free: bool,
+) -> R<Dynamic> {
+    let mut out = Array::new();
+    for (name, q) in found {
+        let mut tbl = table(host, &name, q, free);
+        if flag(opts, "join_master") {
+            tbl.query = world.join(&world.query(master).map_err(throw)?, &tbl.query, false).map_err(throw)?;
+        }
+        out.push(Dynamic::from(tbl));
+    }
+    Ok(if multi { Dynamic::from_array(out) } else { out.into_iter().next().unwrap_or(Dynamic::UNIT) })
+}
+
 fn table(host: &Shared, name: &TableName, query: Query, free: bool) -> Table {
     let class = if free { "FreeTable".into() } else { host.class_of(name).unwrap_or_else(|| name.full()) };
     Table { query, class }
@@ -203,15 +225,7 @@ fn register_gets(engine: &mut Engine, host: &Shared) {
         )
         .map_err(throw)?;
         let Some(found) = found else { return Ok(Dynamic::UNIT) };
-        let mut out = Array::new();
-        for (part, q) in found {
-            let mut tbl = table(&h, &part, q, false);
-            if flag(&opts, "join_master") {
-                tbl.query = world.join(&world.query(&m).map_err(throw)?, &tbl.query, false).map_err(throw)?;
-            }
-            out.push(Dynamic::from(tbl));
-        }
-        Ok(if multi { Dynamic::from_array(out) } else { out.remove(0) })
+        found_tables(&h, world, &m, found, &opts, multi, false)
     });
     let h = host.clone();
     with_restriction(engine, "merge_get_parent", move |t, r, opts| {
@@ -223,15 +237,7 @@ fn register_gets(engine: &mut Engine, host: &Shared) {
         let invalid = bool_opt(&opts, "add_invalid_restrict", true);
         let found = sg::get_parent(world, &m, &effective(t, r), multi, flag(&opts, "return_empties"), invalid, d)
             .map_err(throw)?;
-        let mut out = Array::new();
-        for (parent, q) in found {
-            let mut tbl = table(&h, &parent, q, true);
-            if flag(&opts, "join_master") {
-                tbl.query = world.join(&world.query(&m).map_err(throw)?, &tbl.query, false).map_err(throw)?;
-            }
-            out.push(Dynamic::from(tbl));
-        }
-        Ok(if multi { Dynamic::from_array(out) } else { out.remove(0) })
+        found_tables(&h, world, &m, found, &opts, multi, true)
     });
     let h = host.clone();
     engine.register_fn("merge_get_parent_class", move |t: &mut Table, source: Dynamic| -> R<Dynamic> {
