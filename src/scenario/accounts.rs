@@ -43,7 +43,6 @@ pub fn accounts(scenario: &ScenarioFile, file: &str) -> Result<Accounts, Scenari
             message: format!("'{}' is not one of the [[users]]", scenario.admin),
         });
     }
-    drop(run);
     Ok(accounts)
 }
 
