@@ -11,9 +11,9 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-fn main() {
+/// Time building `scenario`, copying its image into a world, and writing it as a world file.
+fn bench(label: &str, scenario: &Scenario) {
     let runs = 11;
-    let scenario = Scenario::load(&Scenarios::Embedded, WORKSHOP).unwrap();
     let (mut build, mut copy, mut write) = (vec![], vec![], vec![]);
     let dir = std::env::temp_dir().join(format!("djsandbox-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -35,9 +35,16 @@ fn main() {
         write.push(t0.elapsed());
     }
     let _ = std::fs::remove_dir_all(&dir);
-    let tables: usize = scenario.world().unwrap().list_schemas().len();
-    println!("workshop scenario ({tables} schemas), median of {runs} runs:");
+    let world = scenario.world().unwrap();
+    let tables: usize = world.list_schemas().iter().map(|s| world.tables_in(s).len()).sum();
+    println!("{label} ({tables} tables), median of {runs} runs:");
     println!("  build from the file and scripts  {:>9.2?}", median(build));
     println!("  copy the image into a new world  {:>9.2?}   (target < 50 ms)", median(copy));
     println!("  write the image as a world file  {:>9.2?}", median(write));
+}
+
+fn main() {
+    bench("workshop scenario", &Scenario::load(&Scenarios::Embedded, WORKSHOP).unwrap());
+    let tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    bench("tests/scenarios/workshop", &Scenario::load(&Scenarios::Disk(tests), WORKSHOP).unwrap());
 }
