@@ -6,6 +6,7 @@
 
 use rhai::{Dynamic, Engine, Map, NativeCallContext};
 
+use super::error::{module_not_found, not_defined, LIST_INDEX};
 use super::host::Shared;
 use super::usage;
 
@@ -86,13 +87,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
                 let err = usage::not_found(&field("function"), &functions, None);
                 (err.kind.name().to_string(), err.message)
             }
-            "ErrorVariableNotFound" => ("NameError".into(), format!("name '{}' is not defined", field("variable"))),
-            "ErrorArrayBounds" => ("IndexError".into(), "list index out of range".into()),
+            "ErrorVariableNotFound" => ("NameError".into(), not_defined(&field("variable"))),
+            "ErrorArrayBounds" => ("IndexError".into(), LIST_INDEX.into()),
             "ErrorStringBounds" => ("IndexError".into(), "string index out of range".into()),
-            "ErrorModuleNotFound" => {
-                let module = crate::engine::py::str_repr(&field("module").replace('/', "."));
-                ("ModuleNotFoundError".into(), format!("No module named {module}"))
-            }
+            "ErrorModuleNotFound" => ("ModuleNotFoundError".into(), module_not_found(&field("module"))),
             "ErrorFor" => ("TypeError".into(), NOT_ITERABLE.into()),
             "ErrorArithmetic" => ("ArithmeticError".into(), field("message")),
             _ => ("Exception".into(), field("message")),
@@ -119,9 +117,9 @@ fn from_text(text: &str, functions: &usage::Functions) -> (String, String) {
     } else if let Some(key) = first.strip_prefix("Property not found: ") {
         ("KeyError", key.to_string())
     } else if let Some(name) = first.strip_prefix("Variable not found: ") {
-        ("NameError", format!("name '{name}' is not defined"))
+        ("NameError", not_defined(name))
     } else if first.starts_with("Array index ") {
-        ("IndexError", "list index out of range".to_string())
+        ("IndexError", LIST_INDEX.to_string())
     } else {
         ("Exception", first.to_string())
     };

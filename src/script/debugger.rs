@@ -13,14 +13,14 @@ use super::limits::Clock;
 
 /// The script being run: its name and text, for the prompt's `> file(line)` and `l`.
 #[derive(Debug, Default)]
-pub struct Breakpoints {
+pub struct RunningScript {
     /// The script's name, as tracebacks show it.
     pub file: RefCell<String>,
     /// The script's text.
     pub source: RefCell<String>,
 }
 
-impl Breakpoints {
+impl RunningScript {
     /// Before running `source`.
     pub fn prepare(&self, source: &str) {
         *self.source.borrow_mut() = source.to_string();
@@ -30,7 +30,7 @@ impl Breakpoints {
 /// Register `breakpoint()`: a custom syntax (not a function) so that it sees the script's
 /// variables. rhai reads `()` as one token, or `(` `)` when spaced; the closing marker makes
 /// rhai record where the keyword stands.
-pub fn register(engine: &mut Engine, host: &Shared, clock: &Clock, points: &Rc<Breakpoints>) {
+pub fn register(engine: &mut Engine, host: &Shared, clock: &Clock, points: &Rc<RunningScript>) {
     let (h, clock, points) = (host.clone(), clock.clone(), points.clone());
     engine.register_custom_syntax_with_state_raw(
         "breakpoint",

@@ -39,10 +39,7 @@ pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&
             return format!("{}: {}", e.kind, e.message);
         }
         EvalAltResult::ErrorModuleNotFound(name, _) => {
-            return format!(
-                "ModuleNotFoundError: No module named {}",
-                crate::engine::py::str_repr(&name.replace('/', "."))
-            )
+            return format!("ModuleNotFoundError: {}", module_not_found(name))
         }
         // The limits' and the debugger's tokens carry their own `KIND: message`.
         EvalAltResult::ErrorTerminated(reason, _) => return reason.to_string(),
@@ -55,11 +52,11 @@ pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&
         EvalAltResult::ErrorPropertyNotFound(key, _) => {
             return format!("KeyError: {}", crate::engine::py::str_repr(key))
         }
-        EvalAltResult::ErrorVariableNotFound(name, _) => return format!("NameError: name '{name}' is not defined"),
+        EvalAltResult::ErrorVariableNotFound(name, _) => return format!("NameError: {}", not_defined(name)),
         EvalAltResult::ErrorUnboundThis(_) => {
             return "NameError: name 'this' is not defined (call the function as a method: T.f(...))".into()
         }
-        EvalAltResult::ErrorArrayBounds(..) => return "IndexError: list index out of range".into(),
+        EvalAltResult::ErrorArrayBounds(..) => return format!("IndexError: {LIST_INDEX}"),
         EvalAltResult::ErrorStringBounds(..) => return "IndexError: string index out of range".into(),
         EvalAltResult::ErrorFor(_) => return format!("TypeError: {}", super::catch::NOT_ITERABLE),
         EvalAltResult::ErrorArithmetic(message, _) => return format!("ArithmeticError: {message}"),
@@ -74,6 +71,19 @@ pub fn last_line_in(err: &EvalAltResult, functions: &Functions, source: Option<&
     }
     format!("{kind}: {message}")
 }
+
+/// Python's ModuleNotFoundError text for an import path (`spyglass/common` → `spyglass.common`).
+pub fn module_not_found(path: &str) -> String {
+    format!("No module named {}", crate::engine::py::str_repr(&path.replace('/', ".")))
+}
+
+/// Python's NameError text.
+pub fn not_defined(name: &str) -> String {
+    format!("name '{name}' is not defined")
+}
+
+/// Python's IndexError text for a list.
+pub const LIST_INDEX: &str = "list index out of range";
 
 /// Is the call at `pos` written as a method (`x.f(...)`: a dot before the name)?
 fn written_as_method(source: &str, pos: Position) -> Option<bool> {

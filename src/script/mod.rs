@@ -48,11 +48,9 @@ pub struct Interpreter {
     scope: Scope<'static>,
     host: host::Shared,
     clock: limits::Clock,
-    breakpoints: Rc<debugger::Breakpoints>,
+    running: Rc<debugger::RunningScript>,
     /// Where the last uncaught error happened (line, for the post-mortem prompt).
     failed_at: Option<usize>,
-    /// The text of the last evaluation.
-    source: String,
 }
 
 impl Interpreter {
@@ -97,14 +95,14 @@ impl Interpreter {
         mixin::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
-        let breakpoints = Rc::new(debugger::Breakpoints::default());
-        *breakpoints.file.borrow_mut() = "<script>".into();
-        debugger::register(&mut engine, &host, &clock, &breakpoints);
+        let running = Rc::new(debugger::RunningScript::default());
+        *running.file.borrow_mut() = "<script>".into();
+        debugger::register(&mut engine, &host, &clock, &running);
         engine.set_module_resolver(modules::Resolver::new(&host));
         frame::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
-        Interpreter { engine, scope, host, clock, breakpoints, failed_at: None, source: String::new() }
+        Interpreter { engine, scope, host, clock, running, failed_at: None }
     }
 
     /// Show output at `terminal` as it happens, and ask it DataJoint's questions (instead of
@@ -125,7 +123,7 @@ impl Interpreter {
 
     /// The script's name, as tracebacks and the debugger show it.
     pub fn set_file(&mut self, file: &str) {
-        *self.breakpoints.file.borrow_mut() = file.to_string();
+        *self.running.file.borrow_mut() = file.to_string();
     }
 
     /// Evaluate `source` at the top level (its variables stay for the next call). Returns the
@@ -133,9 +131,8 @@ impl Interpreter {
     /// tail of an uncaught error.
     pub fn eval(&mut self, source: &str) -> Result<Option<String>, String> {
         self.clock.restart();
-        self.source = source.to_string();
         self.failed_at = None;
-        self.breakpoints.prepare(source);
+        self.running.prepare(source);
         let rewrite = catch::rewrite(source);
         let result = self.engine.compile(&rewrite.source).map_err(Into::into).and_then(|ast| {
             let mut functions = (**self.host.functions.borrow()).clone();
@@ -169,8 +166,9 @@ impl Interpreter {
     /// (`run --debug`, as `%debug` after an exception). Returns at `c`, `q` or end of input.
     pub fn post_mortem(&mut self) {
         self.clock.restart();
-        let file = self.breakpoints.file.borrow().clone();
-        let at = debugger::Stop { file: &file, line: self.failed_at.unwrap_or(0), source: &self.source };
+        let file = self.running.file.borrow().clone();
+        let source = self.running.source.borrow().clone();
+        let at = debugger::Stop { file: &file, line: self.failed_at.unwrap_or(0), source: &source };
         let _ = debugger::prompt(&self.engine, &mut self.scope, &self.host, &self.clock, &at);
     }
 

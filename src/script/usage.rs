@@ -183,7 +183,7 @@ pub fn failed_call(name: &str, args: &[&str], method: bool, functions: &Function
     if functions.has_native(name) {
         return Error::new(Kind::TypeError, format!("{name}() does not take ({})", given.join(", ")));
     }
-    Error::new(Kind::NameError, format!("name '{name}' is not defined"))
+    Error::new(Kind::NameError, super::error::not_defined(name))
 }
 
 /// Python's arity messages (`missing 1 required positional argument: 'r'`, `takes 1 positional
