@@ -113,13 +113,8 @@ pub(super) fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) ->
     let key = t.query.primary_key();
     let one = |a: &String| -> Dynamic {
         if a == "KEY" {
-            let picked: Vec<usize> = key.iter().filter_map(|k| rows.columns.iter().position(|c| c == k)).collect();
-            let maps = rows.rows.iter().map(|r| {
-                Dynamic::from_map(
-                    picked.iter().map(|&i| (rows.columns[i].as_str().into(), to_dynamic(&r[i]))).collect(),
-                )
-            });
-            return Dynamic::from_array(maps.collect());
+            let picked = key_columns(&rows.columns, &key);
+            return Dynamic::from_array(rows.rows.iter().map(|r| key_map(&rows.columns, &picked, r)).collect());
         }
         let i = rows.columns.iter().position(|c| c == a).unwrap_or(0);
         Dynamic::from_array(rows.rows.iter().map(|r| to_dynamic(&r[i])).collect())
@@ -128,6 +123,16 @@ pub(super) fn fetch(host: &Shared, t: &Table, attrs: Vec<String>, opts: &Map) ->
         return Ok(one(&attrs[0]));
     }
     Ok(Dynamic::from_array(attrs.iter().map(one).collect()))
+}
+
+/// Where the primary key's attributes are among the fetched columns.
+fn key_columns(columns: &[String], key: &[String]) -> Vec<usize> {
+    key.iter().filter_map(|k| columns.iter().position(|c| c == k)).collect()
+}
+
+/// A row's primary key as a map (`KEY` among the names asked of fetch and fetch1).
+fn key_map(columns: &[String], picked: &[usize], row: &[crate::engine::Value]) -> Dynamic {
+    Dynamic::from_map(picked.iter().map(|&i| (columns[i].as_str().into(), to_dynamic(&row[i]))).collect())
 }
 
 fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
@@ -141,8 +146,7 @@ fn fetch1(host: &Shared, t: &Table, attrs: Vec<String>) -> R<Dynamic> {
     let key = t.query.primary_key();
     let one = |a: &String| -> Dynamic {
         if a == "KEY" {
-            let columns = rows.columns.iter().enumerate().filter(|(_, c)| key.contains(c));
-            return Dynamic::from_map(columns.map(|(i, c)| (c.as_str().into(), to_dynamic(&row[i]))).collect());
+            return key_map(&rows.columns, &key_columns(&rows.columns, &key), row);
         }
         to_dynamic(&row[rows.columns.iter().position(|c| c == a).unwrap_or(0)])
     };
