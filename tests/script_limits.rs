@@ -91,6 +91,9 @@ fn size_limits_refuse_values_made_in_one_step() {
     );
     assert_eq!(out.error, None);
     assert_eq!(out.output, vec!["[1, 0, 0]", "abxy", "[0707]"]);
+    // A negative length pads nothing, as rhai's own pad (and never asks for 2^64 items).
+    let out = run(fresh_server(), "let a = [1];\na.pad(-5, 0);\nlet s = \"ab\";\ns.pad(-1, 'x');\nlet b = blob(1);\nb.pad(-3, 1);\nprint(`${a.len()} ${s} ${b.len()}`);", limits);
+    assert_eq!((out.error, out.output), (None, vec!["1 ab 1".to_string()]));
 }
 
 #[test]

@@ -103,14 +103,14 @@ impl Limits {
         };
         engine.register_fn("pad", move |a: &mut rhai::Array, len: INT, item: Dynamic| -> R<()> {
             too_large("an array", len, items)?;
-            if len as usize > a.len() {
+            if len > 0 && len as usize > a.len() {
                 a.resize(len as usize, item);
             }
             Ok(())
         });
         engine.register_fn("pad", move |b: &mut Blob, len: INT, byte: INT| -> R<()> {
             too_large("a blob", len, items)?;
-            if len as usize > b.len() {
+            if len > 0 && len as usize > b.len() {
                 b.resize(len as usize, byte as u8);
             }
             Ok(())
@@ -125,24 +125,24 @@ impl Limits {
         });
         engine.register_fn("pad", move |s: &mut ImmutableString, len: INT, c: char| -> R<()> {
             too_large("a string", len, chars)?;
-            let have = s.chars().count();
-            if len as usize > have {
-                let mut t = s.to_string();
-                t.extend(std::iter::repeat(c).take(len as usize - have));
-                *s = t.into();
-            }
+            pad_string(s, len, std::iter::repeat(c));
             Ok(())
         });
         engine.register_fn("pad", move |s: &mut ImmutableString, len: INT, fill: &str| -> R<()> {
             too_large("a string", len, chars)?;
-            let have = s.chars().count();
-            if len as usize > have && !fill.is_empty() {
-                let mut t = s.to_string();
-                t.extend(fill.chars().cycle().take(len as usize - have));
-                *s = t.into();
-            }
+            pad_string(s, len, fill.chars().cycle());
             Ok(())
         });
+    }
+}
+
+/// rhai's string `pad`: fill up to `len` characters from `fill`.
+fn pad_string(s: &mut ImmutableString, len: INT, fill: impl Iterator<Item = char>) {
+    let have = s.chars().count();
+    if len > 0 && len as usize > have {
+        let mut t = s.to_string();
+        t.extend(fill.take(len as usize - have));
+        *s = t.into();
     }
 }
 
