@@ -35,19 +35,25 @@ fn display(h: &Shared) -> Display {
     Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() }
 }
 
+/// A text under `dj.config["custom"]`, by its path of keys.
+fn custom(h: &Shared, path: &[&str]) -> Option<String> {
+    let server = h.server.borrow();
+    let mut value = server.config.lookup("custom")?;
+    for key in path {
+        match value {
+            crate::engine::Value::Map(m) => value = m.get(*key)?,
+            _ => return None,
+        }
+    }
+    match value {
+        crate::engine::Value::Str(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// Spyglass's analysis directory: `dj.config["custom"]["spyglass_dirs"]["base"]` + `/analysis`.
 fn analysis_dir(h: &Shared) -> String {
-    let server = h.server.borrow();
-    let base = match server.config.lookup("custom") {
-        Some(crate::engine::Value::Map(m)) => match m.get("spyglass_dirs") {
-            Some(crate::engine::Value::Map(d)) => match d.get("base") {
-                Some(crate::engine::Value::Str(s)) => Some(s.clone()),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    };
+    let base = custom(h, &["spyglass_dirs", "base"]);
     format!("{}/analysis", base.unwrap_or_else(|| "/data/spyglass".into()).trim_end_matches('/'))
 }
 
@@ -65,8 +71,20 @@ fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
     Err(throw(Error::new(Kind::AttributeError, format!("'{class}' object has no attribute '{method}'"))))
 }
 
-fn mark(h: &Shared, t: &Table, opts: &Map) -> R<()> {
+/// Check the options; a mixin class's decoration logs the prefix check (each time, even when
+/// the table exists: seen on Spyglass 0.6.0, where the class is instantiated before it is
+/// declared; part classes log nothing).
+fn check(h: &Shared, opts: &Map, schema: &str, part: bool) -> R<()> {
     options::check(opts, DECLARE)?;
+    if flag(opts, "mixin") && !part {
+        let user = h.server.borrow().config.user().unwrap_or_default();
+        let custom = custom(h, &["database.prefix"]);
+        mixin::check_prefix(schema, &user, custom.as_deref(), &mut logger(h));
+    }
+    Ok(())
+}
+
+fn mark(h: &Shared, t: &Table, opts: &Map) -> R<()> {
     if flag(opts, "mixin") {
         mixin::mark(&mut h.server.borrow_mut().world, &t.name()).map_err(throw)?;
     }
@@ -89,7 +107,7 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
     for (method, tier) in [("manual", Tier::Manual), ("lookup", Tier::Lookup)] {
         let h = host.clone();
         engine.register_fn(method, move |s: &mut super::api::Schema, class: &str, def: &str, opts: Map| -> R<Table> {
-            options::check(&opts, DECLARE)?;
+            check(&h, &opts, &s.0, false)?;
             let t = super::api::declare(&h, &s.0, class, tier, None, def)?;
             mark(&h, &t, &opts)?;
             Ok(t)
@@ -104,7 +122,7 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
               def: &str,
               rows: Array,
               opts: Map| {
-            options::check(&opts, DECLARE)?;
+            check(&h, &opts, &s.0, false)?;
             let t: Table = ctx.call_native_fn("lookup", (s.clone(), class.to_string(), def.to_string(), rows))?;
             mark(&h, &t, &opts)?;
             Ok::<_, Box<EvalAltResult>>(t)
@@ -120,7 +138,7 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
                   def: &str,
                   make: FnPtr,
                   opts: Map| {
-                options::check(&opts, DECLARE)?;
+                check(&h, &opts, &s.0, false)?;
                 let t: Table = ctx.call_native_fn(method, (s.clone(), class.to_string(), def.to_string(), make))?;
                 mark(&h, &t, &opts)?;
                 Ok::<_, Box<EvalAltResult>>(t)
@@ -129,8 +147,8 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
     }
     let h = host.clone();
     engine.register_fn("part", move |t: &mut Table, class: &str, def: &str, opts: Map| -> R<Table> {
-        options::check(&opts, DECLARE)?;
         let schema = t.name().database;
+        check(&h, &opts, &schema, true)?;
         let p = super::api::declare(&h, &schema, class, Tier::Part, Some(t), def)?;
         mark(&h, &p, &opts)?;
         Ok(p)

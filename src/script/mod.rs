@@ -8,6 +8,7 @@ mod error;
 mod frame;
 mod host;
 mod limits;
+mod logger;
 mod merge;
 mod merge_fetch;
 mod mixin;
@@ -100,6 +101,7 @@ impl Interpreter {
         debugger::register(&mut engine, &host, &clock, &running);
         engine.set_module_resolver(modules::Resolver::new(&host));
         frame::register(&mut engine);
+        logger::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
         Interpreter { engine, scope, host, clock, running, failed_at: None }

@@ -18,7 +18,7 @@ use crate::engine::TableName;
 type Builder = fn(&Shared) -> Module;
 
 /// Every importable module.
-const MODULES: &[(&str, Builder)] = &[("os", os)];
+const MODULES: &[(&str, Builder)] = &[("os", os), ("spyglass/utils", super::logger::module)];
 
 /// `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
 fn os(_: &Shared) -> Module {

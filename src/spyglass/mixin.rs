@@ -22,6 +22,32 @@ pub fn is_mixin(world: &World, table: &TableName) -> Result<bool> {
     Ok(world.meta(&key(table))?.is_some())
 }
 
+/// The schema prefixes Spyglass shares between labs (`utils/database_settings.py`).
+pub const SHARED_MODULES: &[&str] = &[
+    "behavior",
+    "common",
+    "decoding",
+    "figurl",
+    "lfp",
+    "linearization",
+    "mua",
+    "position",
+    "ripple",
+    "sharing",
+    "spikesorting",
+];
+
+/// SpyglassMixin's first instantiation of a class not yet declared: a schema whose prefix (text
+/// before the first `_`) is neither shared, the user's name, `custom["database.prefix"]`,
+/// `temp` nor `test` gets an error line (only a log line; the declaration goes on).
+pub fn check_prefix(database: &str, user: &str, custom_prefix: Option<&str>, log: Log) {
+    let prefix = database.split('_').next().unwrap_or_default();
+    let allowed = SHARED_MODULES.contains(&prefix) || [user, "temp", "test"].contains(&prefix);
+    if !allowed && custom_prefix != Some(prefix) {
+        log(Level::Error, &format!("Schema prefix not in SHARED_MODULES: {database}"));
+    }
+}
+
 /// `camel_name`: `to_camel_case(table_name)`, tier prefix dropped (`#my_params` → `MyParams`).
 pub fn camel_name(table: &TableName) -> String {
     to_camel_case(&table.table)
@@ -60,4 +86,34 @@ pub fn file_like(world: &World, q: &Query, table: &TableName, name: &str, log: L
         return Ok(None);
     };
     world.restrict(q, &Restriction::Sql(format!("{attr} LIKE '%{name}%'"))).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn logged(database: &str, user: &str, custom: Option<&str>) -> Vec<String> {
+        let mut lines = Vec::new();
+        check_prefix(database, user, custom, &mut |l, m| lines.push(super::super::log::format(l, m)));
+        lines
+    }
+
+    #[test]
+    fn prefix_check_logs_only_unknown_prefixes() {
+        assert_eq!(
+            logged("workshop_sailor", "sailor", None),
+            ["[ERROR] Spyglass: Schema prefix not in SHARED_MODULES: workshop_sailor"]
+        );
+        for (db, user, custom) in [
+            ("common_session", "sailor", None),
+            ("sailor_workshop", "sailor", None),
+            ("test_x", "sailor", None),
+            ("temp", "sailor", None),
+            ("workshop_sailor", "sailor", Some("workshop")),
+            ("spikesorting_v1_sorting", "root", None),
+        ] {
+            assert!(logged(db, user, custom).is_empty(), "{db} as {user}");
+        }
+        assert_eq!(logged("lfpx_a", "root", Some("lfp")).len(), 1);
+    }
 }
