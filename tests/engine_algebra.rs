@@ -306,3 +306,25 @@ fn the_extreme_of_a_float_column_is_a_float() {
          'p': 0.8999999761581421}]"
     );
 }
+
+/// DataJoint's `len`: `count(DISTINCT primary key)` skips keys holding a NULL, while unions and
+/// aggregations count every row; a preview's total counts like the former (checked on
+/// DataJoint 0.14.10: `len(U('subject_id', 'tag') & S.proj(tag='NULL'))` is 0 with 3 rows
+/// fetched, the union of that with itself has len 3 but previews `(Total: 0)`, and
+/// `U('tag').aggr(...)` has len 1).
+#[test]
+fn len_counts_distinct_non_null_keys_except_unions_and_aggregations() {
+    let ctx = fixture();
+    let w = &ctx.world;
+    let subject = t(&ctx, "Subject");
+    let nulls = w.proj(&subject, &[], &named(&[("tag", "NULL")])).unwrap();
+    let key = w.restrict(&w.universal(&strings(&["subject_id", "tag"])), &Restriction::Query(nulls.clone())).unwrap();
+    assert_eq!(w.fetch(&key, &FetchSpec::default()).unwrap().rows.len(), 4);
+    assert_eq!(w.len(&key).unwrap(), 0);
+    let union = w.union(&key, &key).unwrap();
+    assert_eq!(w.len(&union).unwrap(), 4);
+    let shown = w.preview(&union, djsandbox::engine::preview::Display::default()).unwrap();
+    assert!(shown.ends_with(" (Total: 0)\n"), "{shown}");
+    let per_tag = w.aggr(&w.universal(&strings(&["tag"])), &nulls, &[], &named(&[("n", "count(*)")]), false).unwrap();
+    assert_eq!(w.len(&per_tag).unwrap(), 1);
+}

@@ -90,11 +90,30 @@ impl World {
         Ok(rows)
     }
 
-    /// `len(query)`.
+    /// `len(query)`: DataJoint's `count(DISTINCT primary key)`, which skips rows with a NULL in
+    /// the key (MySQL's COUNT(DISTINCT a, b) ignores them); `count(*)` when the expression has a
+    /// left join; unions and aggregations count every row of their subquery.
     pub fn len(&self, query: &Query) -> Result<usize> {
+        self.count_rows(query, !query.counts_all_rows())
+    }
+
+    /// The `(Total: N)` of a preview: `len(q.proj(*non_blobs))`, so even a union counts distinct
+    /// non-NULL keys (Spyglass's experimenter summary shows a NULL row with `(Total: 0)`).
+    pub(crate) fn preview_len(&self, query: &Query) -> Result<usize> {
+        self.count_rows(query, true)
+    }
+
+    fn count_rows(&self, query: &Query, distinct_key: bool) -> Result<usize> {
         self.authorize_read(query, || query.mysql_text(&query.names()))?;
         let (inner, args) = query.select()?;
-        let sql = format!("SELECT count(*) FROM ({inner})");
+        let key = query.primary_key();
+        let sql = if !distinct_key || key.is_empty() || query.has_left_join() {
+            format!("SELECT count(*) FROM ({inner})")
+        } else {
+            let not_null: Vec<String> =
+                key.iter().map(|k| format!("\"{}\" IS NOT NULL", k.replace('"', "\"\""))).collect();
+            format!("SELECT count(*) FROM ({inner}) WHERE {}", not_null.join(" AND "))
+        };
         let n: i64 = self
             .conn
             .prepare_cached(&sql)

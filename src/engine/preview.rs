@@ -90,7 +90,7 @@ impl World {
         let mut out = format!("{}\n{}\n{}", header.join(" "), rule.join(" "), body.join("\n"));
         out.push_str(if has_more { "\n   ...\n" } else { "\n" });
         if display.show_tuple_count {
-            out.push_str(&format!(" (Total: {})\n", self.len(q)?));
+            out.push_str(&format!(" (Total: {})\n", self.preview_len(q)?));
         }
         Ok(out)
     }

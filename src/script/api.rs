@@ -43,7 +43,9 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     engine.register_type_with_name::<Conn>("Connection");
     engine.register_type_with_name::<Cursor>("Cursor");
     engine.register_type_with_name::<Schema>("Schema");
-    engine.register_get_set("config", |_: &mut Dj| ConfigHandle, |_: &mut Dj, _: ConfigHandle| {});
+    // A getter only: the handle writes through to the server, and without a setter rhai lets
+    // `dj.config[k] = v` run inside functions, where `dj` is a constant.
+    engine.register_get("config", |_: &mut Dj| ConfigHandle);
     engine.register_get("hash", |_: &mut Dj| Hash);
 
     let h = host.clone();

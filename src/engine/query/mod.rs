@@ -134,6 +134,24 @@ impl Query {
         self.heading.iter().map(|c| c.ty.clone()).collect()
     }
 
+    /// Is the expression a union or an aggregation, which DataJoint counts as all rows of its
+    /// subquery (their own `__len__`)?
+    pub fn counts_all_rows(&self) -> bool {
+        matches!(self.node.as_ref(), Node::Union(..) | Node::Aggr { .. })
+    }
+
+    /// Does the expression contain a left join (`join(left=True)`, `aggr(keep_all_rows=True)`)?
+    /// DataJoint then counts rows with `count(*)` instead of `count(DISTINCT primary key)`.
+    pub fn has_left_join(&self) -> bool {
+        match self.node.as_ref() {
+            Node::Table(_) | Node::Universal => false,
+            Node::Join(a, b, left) => *left || a.has_left_join() || b.has_left_join(),
+            Node::Union(a, b) => a.has_left_join() || b.has_left_join(),
+            Node::Restrict(q, _) | Node::Proj(q, _) | Node::Distinct(q) => q.has_left_join(),
+            Node::Aggr { input, .. } => input.has_left_join(),
+        }
+    }
+
     /// Primary-key attribute names in order.
     pub fn primary_key(&self) -> Vec<String> {
         self.heading.iter().filter(|c| c.in_key).map(|c| c.name.clone()).collect()
