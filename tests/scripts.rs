@@ -10,6 +10,8 @@ use assert_cmd::Command;
 
 /// What a script did, as its snapshot records it.
 fn run(name: &str) -> String {
+    // A workspace of its own, so files a script writes (`dj.config.save_local()`) stay out of the tree.
+    let workspace = tempfile::tempdir().unwrap();
     let output = Command::cargo_bin("djsandbox")
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -17,6 +19,8 @@ fn run(name: &str) -> String {
         .env_remove("DJ_PASS")
         .env_remove("DJ_HOST")
         .env_remove("DJSANDBOX_INTERACTIVE")
+        .arg("--workspace")
+        .arg(workspace.path())
         .args(["run", "--fresh", "--timeout", "1", &format!("tests/scripts/{name}.rhai")])
         .output()
         .unwrap();

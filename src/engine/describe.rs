@@ -2,6 +2,7 @@
 
 use super::error::Result;
 use super::heading::{Index, TableName};
+use super::query::Query;
 use super::world::World;
 
 /// Names a referenced table the way the calling script reaches it (`common.Nwbfile`,
@@ -85,5 +86,12 @@ impl World {
             ));
         }
         Ok(out)
+    }
+
+    /// `repr(q.heading)`; a table's (restricted or not) starts with its comment.
+    pub fn heading_repr(&self, q: &Query) -> String {
+        let info = q.restricted_table().and_then(|(t, _)| self.table(t));
+        let comment = info.as_ref().map(|i| i.comment.as_str()).filter(|c| !c.is_empty());
+        crate::engine::query::heading_repr(q.heading(), comment)
     }
 }

@@ -65,10 +65,34 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         lines.into_iter().for_each(|l| h.emit(l));
         result.map_err(throw)
     });
+    // `save(filename, verbose=False)` and `save_local(verbose=False)`; verbose logs the file.
+    for method in ["save", "save_local"] {
+        let h = host.clone();
+        let save = move |path: Option<&str>, opts: Map| -> R<()> {
+            super::options::check(&opts, ("Config.save", &["verbose"]))?;
+            let server = h.server.borrow();
+            let file = path.unwrap_or(crate::server::config::LOCAL_CONFIG);
+            server.config.save(&server.cwd, file).map_err(throw)?;
+            if super::options::flag(&opts, "verbose") {
+                h.emit(format!("[INFO]: Saved settings in {file}"));
+            }
+            Ok(())
+        };
+        if method == "save" {
+            let s = save.clone();
+            engine.register_fn(method, move |_: &mut ConfigHandle, path: &str| s(Some(path), Map::new()));
+            engine.register_fn(method, move |_: &mut ConfigHandle, path: &str, o: Map| save(Some(path), o));
+        } else {
+            let s = save.clone();
+            engine.register_fn(method, move |_: &mut ConfigHandle| s(None, Map::new()));
+            engine.register_fn(method, move |_: &mut ConfigHandle, o: Map| save(None, o));
+        }
+    }
+    // `dj.config.update({...})`: each item set as `dj.config[k] = v` would.
     let h = host.clone();
-    engine.register_fn("save", move |_: &mut ConfigHandle, path: &str| -> R<()> {
-        let server = h.server.borrow();
-        server.config.save(&server.cwd, path).map_err(throw)
+    engine.register_fn("update", move |_: &mut ConfigHandle, items: Map| -> R<()> {
+        let mut server = h.server.borrow_mut();
+        items.iter().try_for_each(|(k, v)| server.config.set(k, to_value(v)).map_err(throw))
     });
 
     let h = host.clone();

@@ -199,7 +199,7 @@ fn register_views(engine: &mut Engine, host: &Shared) {
             .into_iter()
             .map(|p| {
                 if flag(&opts, "as_objects") {
-                    world.query(&p).map(|q| Dynamic::from(table(&h, &p, q, false))).map_err(throw)
+                    world.query(&p).map(|q| Dynamic::from(table(&h, &p, q, true))).map_err(throw)
                 } else {
                     Ok(Dynamic::from(p.full()))
                 }

@@ -18,7 +18,8 @@ use crate::engine::TableName;
 type Builder = fn(&Shared) -> Module;
 
 /// Every importable module.
-const MODULES: &[(&str, Builder)] = &[("os", os), ("spyglass/utils", super::logger::module)];
+const MODULES: &[(&str, Builder)] =
+    &[("os", os), ("spyglass/utils", super::logger::module), ("spyglass/utils/database_settings", database_settings)];
 
 /// `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
 fn os(_: &Shared) -> Module {
@@ -27,6 +28,14 @@ fn os(_: &Shared) -> Module {
         Ok(std::env::var(name).unwrap_or_else(|_| default.to_string()))
     });
     m.set_native_fn("getenv", |name: &str| Ok(std::env::var(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT)));
+    m
+}
+
+/// `from spyglass.utils.database_settings import SHARED_MODULES`: the shared schema prefixes.
+fn database_settings(_: &Shared) -> Module {
+    let mut m = Module::new();
+    let shared: rhai::Array = crate::spyglass::mixin::SHARED_MODULES.iter().map(|s| Dynamic::from(*s)).collect();
+    m.set_var("SHARED_MODULES", shared);
     m
 }
 

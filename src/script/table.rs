@@ -172,6 +172,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     engine.register_get("secondary_attributes", |h: &mut Heading| -> Array {
         h.0.secondary_attributes().into_iter().map(Dynamic::from).collect()
     });
+    for name in ["to_string", "to_debug"] {
+        let h = host.clone();
+        engine.register_fn(name, move |hd: &mut Heading| h.server.borrow().world.heading_repr(&hd.0));
+    }
     engine.register_get("table_name", |t: &mut Table| t.name().table.clone());
     engine.register_get("database", |t: &mut Table| t.name().database.clone());
 
@@ -291,7 +295,8 @@ pub fn register(engine: &mut Engine, host: &Shared) {
                 .into_iter()
                 .map(|n| {
                     if as_objects {
-                        let class = h.class_of(&n).unwrap_or_else(|| n.full());
+                        // DataJoint hands back `FreeTable`s, which print their name first.
+                        let class = "FreeTable".to_string();
                         server.world.query(&n).map(|query| Dynamic::from(Table { query, class })).map_err(throw)
                     } else {
                         Ok(Dynamic::from(n.full()))

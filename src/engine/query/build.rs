@@ -35,7 +35,14 @@ impl World {
     pub fn universal(&self, attrs: &[String]) -> Query {
         let heading = attrs
             .iter()
-            .map(|a| Column { name: a.clone(), in_key: true, ty: None, nullable: false, comment: String::new() })
+            .map(|a| Column {
+                name: a.clone(),
+                in_key: true,
+                ty: None,
+                nullable: false,
+                comment: String::new(),
+                default: None,
+            })
             .collect();
         Query::new(Node::Universal, heading)
     }

@@ -17,6 +17,8 @@ pub struct Column {
     pub nullable: bool,
     /// The attribute's comment (`calculated attribute` for computed ones).
     pub comment: String,
+    /// The default as the heading shows it (`null`, `"U"`), for table attributes.
+    pub default: Option<String>,
 }
 
 impl Column {
@@ -28,6 +30,7 @@ impl Column {
             ty: None,
             nullable: true,
             comment: "calculated attribute".into(),
+            default: None,
         }
     }
 
@@ -42,6 +45,28 @@ impl Column {
     }
 }
 
+/// `repr(heading)`: a table's comment line, then one line per attribute
+/// (`name[=default] : type # comment`, a computed one's type `expression`), `---` before the
+/// first secondary attribute. (DataJoint prints the comment only once the table's status has
+/// been loaded, which any earlier use of the table does; here it always does.)
+pub fn repr(columns: &[Column], comment: Option<&str>) -> String {
+    let mut out = comment.map(|c| format!("# {c}\n")).unwrap_or_default();
+    let mut in_key = true;
+    for c in columns {
+        if in_key && !c.in_key {
+            out.push_str("---\n");
+            in_key = false;
+        }
+        let name = match &c.default {
+            Some(d) => format!("{}={d}", c.name),
+            None => c.name.clone(),
+        };
+        let ty = c.ty.as_ref().map_or_else(|| "expression".to_string(), AttrType::heading_type);
+        out.push_str(&format!("{name:<20} : {ty:<28} # {}\n", c.comment));
+    }
+    out
+}
+
 /// The columns of a base table.
 pub fn of_table(info: &TableInfo) -> Vec<Column> {
     info.attributes
@@ -52,6 +77,7 @@ pub fn of_table(info: &TableInfo) -> Vec<Column> {
             ty: Some(a.ty.clone()),
             nullable: a.nullable,
             comment: a.comment.clone(),
+            default: a.default_text(),
         })
         .collect()
 }

@@ -9,7 +9,7 @@ mod sql;
 use std::sync::Arc;
 
 pub(crate) use build::check_order_by;
-pub use heading::Column;
+pub use heading::{repr as heading_repr, Column};
 pub(crate) use sql::order_clause;
 
 use super::heading::TableName;
