@@ -59,15 +59,30 @@ fn options(opts: &Map, restrictions: Vec<Restriction>) -> R<PopulateOptions> {
     })
 }
 
+/// The error of a populate with keys to do and no `make`: DataJoint's, or for a Spyglass table
+/// of the scenario (whose computation is Spyglass's, not the script's) the sandbox's own.
+fn missing_make(name: &crate::engine::TableName, class: &str) -> Error {
+    let prefix = name.database.split('_').next().unwrap_or_default();
+    if crate::spyglass::mixin::SHARED_MODULES.contains(&prefix) {
+        return Error::new(
+            Kind::NotImplementedError,
+            format!(
+                "djsandbox does not run Spyglass's own computation for {class}: its rows come with the world. \
+                 Insert into its selection table only what the world already computed, or declare your own \
+                 table under workshop_<user> to populate."
+            ),
+        );
+    }
+    Error::new(Kind::NotImplementedError, "Subclasses of AutoPopulate must implement the method `make`")
+}
+
 fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: PopulateOptions, show: bool) -> R<Map> {
     let name = t.name();
     let make = host.makes.borrow().get(&name).cloned();
     let keys = host.server.borrow().world.populate_keys(&t.query, &opts).map_err(throw)?;
+    // DataJoint calls `make` only for a key to do: with none, a table without one populates fine.
     let Some(make) = make else {
-        return Err(throw(Error::new(
-            Kind::NotImplementedError,
-            "Subclasses of AutoPopulate must implement the method `make`",
-        )));
+        return if keys.is_empty() { Ok(summary(0, Array::new())) } else { Err(throw(missing_make(&name, &t.class))) };
     };
     let mut success = 0;
     let mut errors = Array::new();
@@ -89,10 +104,15 @@ fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: Populat
             host.emit(format!("{}: {}/{}", t.class, done + 1, keys.len()));
         }
     }
+    Ok(summary(success, errors))
+}
+
+/// populate's return value: `{"success_count": n, "error_list": [...]}`.
+fn summary(success: rhai::INT, errors: Array) -> Map {
     let mut out = Map::new();
     out.insert("success_count".into(), Dynamic::from_int(success));
     out.insert("error_list".into(), Dynamic::from_array(errors));
-    Ok(out)
+    out
 }
 
 /// Register computed/imported declarations with a make, and populate/progress/key_source.
