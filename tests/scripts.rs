@@ -19,6 +19,7 @@ fn run(name: &str) -> String {
         .env_remove("DJ_PASS")
         .env_remove("DJ_HOST")
         .env_remove("DJSANDBOX_INTERACTIVE")
+        .env("DJSANDBOX_SEED", "1")
         .arg("--workspace")
         .arg(workspace.path())
         .args(["run", "--fresh", "--timeout", "1", &format!("tests/scripts/{name}.rhai")])

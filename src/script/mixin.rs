@@ -26,8 +26,11 @@ const CAUTIOUS: (&str, &[&str]) =
     ("cautious_delete", &["force_permission", "dry_run", "transaction", "safemode", "force_parts", "force_masters"]);
 
 thread_local! {
-    /// Random names and object ids (`random.choices`, uuid4).
-    static RNG: RefCell<fastrand::Rng> = RefCell::new(fastrand::Rng::new());
+    /// Random names and object ids (`random.choices`, uuid4); `DJSANDBOX_SEED` makes them
+    /// reproducible (tests, instructors' reference outputs).
+    static RNG: RefCell<fastrand::Rng> = RefCell::new(
+        std::env::var("DJSANDBOX_SEED").ok().and_then(|s| s.parse().ok()).map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
+    );
 }
 
 fn display(h: &Shared) -> Display {
