@@ -147,3 +147,17 @@ fn the_workshop_file_has_the_same_accounts_as_the_server_layers_fixture() {
     }
     assert_eq!(built.accounts.len(), expected.len());
 }
+
+/// The workshop's variant world: the build's tables with the variant script's extra rows.
+#[test]
+fn the_workshop_variant_world_has_more_rows_than_the_base() {
+    let scenarios = djsandbox::scenario::Scenarios::new(None);
+    let scenario = djsandbox::scenario::Scenario::load(&scenarios, "workshop").unwrap();
+    let base = scenario.world().unwrap();
+    let variant = scenario.variant_world().unwrap().expect("workshop has a variant");
+    let subject = djsandbox::engine::TableName::new("common_subject", "subject");
+    let session = djsandbox::engine::TableName::new("common_session", "_session");
+    assert_eq!(base.count(&subject).unwrap() + 2, variant.count(&subject).unwrap());
+    assert_eq!(base.count(&session).unwrap() + 1, variant.count(&session).unwrap());
+    assert_eq!(base.tables_in("common_session"), variant.tables_in("common_session"));
+}

@@ -24,10 +24,30 @@ pub fn build(scenario: &Scenario) -> Result<Image, ScenarioError> {
     server.settings = accounts::settings(&file.server);
     server.save_server()?;
     login_as_admin(&mut server, scenario)?;
+    let interpreter = run_scripts(scenario, server, &file.build)?;
+    let mut server = interpreter.server();
+    check_modules(scenario, &server.world)?;
+    // Build scripts may have changed accounts through SQL; those are already kept. The world
+    // leaves with no connection: whoever opens it logs in with their own `dj.config`.
+    server.save_server()?;
+    Ok(server.world.image()?)
+}
+
+/// The variant world's image: the built `base` with the scenario's variant scripts run on it.
+pub fn build_variant(scenario: &Scenario, base: &Image) -> Result<Image, ScenarioError> {
+    let mut server = Server::new(World::from_image(base)?, Path::new("."))?;
+    login_as_admin(&mut server, scenario)?;
+    let interpreter = run_scripts(scenario, server, &scenario.file.variant)?;
+    let server = interpreter.server();
+    Ok(server.world.image()?)
+}
+
+/// Run `scripts` in order in one interpreter as the admin; the first failure is the build's error.
+fn run_scripts(scenario: &Scenario, server: Server, scripts: &[String]) -> Result<Interpreter, ScenarioError> {
     let limits = Limits { time: BUILD_TIME, ..Limits::default() };
     let mut interpreter = Interpreter::new(server, limits);
     interpreter.set_modules(scenario.modules.clone());
-    for script in &file.build {
+    for script in scripts {
         let name = scenario.display(script);
         let source = scenario.read(script)?;
         interpreter.set_file(&name);
@@ -37,12 +57,7 @@ pub fn build(scenario: &Scenario) -> Result<Image, ScenarioError> {
             return Err(ScenarioError::Build { file: name, traceback });
         }
     }
-    let mut server = interpreter.server();
-    check_modules(scenario, &server.world)?;
-    // Build scripts may have changed accounts through SQL; those are already kept. The world
-    // leaves with no connection: whoever opens it logs in with their own `dj.config`.
-    server.save_server()?;
-    Ok(server.world.image()?)
+    Ok(interpreter)
 }
 
 /// `dj.config` for the admin user at the server's first host and port.

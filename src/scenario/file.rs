@@ -21,6 +21,10 @@ pub struct ScenarioFile {
     /// The build scripts, in order, relative to the scenario's directory.
     #[serde(default)]
     pub build: Vec<String>,
+    /// Scripts run after the build for the variant world: the same tables with other rows, in
+    /// which grading runs an exercise a second time so that hard-coded answers fail.
+    #[serde(default)]
+    pub variant: Vec<String>,
     /// Where the server answers and what it calls itself.
     pub server: ServerSection,
     /// Roles, created before the users (so users can be granted them).

@@ -34,6 +34,7 @@ pub struct Scenario {
     pub modules: Rc<TableModules>,
     source: Scenarios,
     image: OnceCell<Image>,
+    variant: OnceCell<Image>,
 }
 
 impl Scenario {
@@ -50,9 +51,16 @@ impl Scenario {
         let toml = scenarios.display(name, "scenario.toml");
         let file = ScenarioFile::parse(&toml, &scenarios.read(name, "scenario.toml")?)?;
         let modules = Rc::new(table_modules(&file, &toml)?);
-        let scenario = Scenario { name: name.into(), file, modules, source: scenarios.clone(), image: OnceCell::new() };
+        let scenario = Scenario {
+            name: name.into(),
+            file,
+            modules,
+            source: scenarios.clone(),
+            image: OnceCell::new(),
+            variant: OnceCell::new(),
+        };
         // A listed build script that is missing is the instructor's error, found before building.
-        for script in &scenario.file.build {
+        for script in scenario.file.build.iter().chain(&scenario.file.variant) {
             scenario.read(script)?;
         }
         Ok(scenario)
@@ -61,6 +69,22 @@ impl Scenario {
     /// A new in-memory world: a copy of the scenario's image (built on the first call).
     pub fn world(&self) -> Result<World, ScenarioError> {
         Ok(World::from_image(self.image()?)?)
+    }
+
+    /// A new in-memory copy of the variant world (`variant` scripts run on the built world), or
+    /// `None` when the scenario has no variant scripts.
+    pub fn variant_world(&self) -> Result<Option<World>, ScenarioError> {
+        if self.file.variant.is_empty() {
+            return Ok(None);
+        }
+        let image = match self.variant.get() {
+            Some(image) => image,
+            None => {
+                let image = build::build_variant(self, self.image()?)?;
+                self.variant.get_or_init(|| image)
+            }
+        };
+        Ok(Some(World::from_image(image)?))
     }
 
     /// A server over a new world of this scenario, not connected, with default `dj.config`.
