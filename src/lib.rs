@@ -2,8 +2,10 @@
 //!
 //! Layers, one direction: [`engine`] (SQLite storage and DataJoint's rules; no scripting, no UI)
 //! → [`server`] (config, accounts, connections, raw SQL) → [`script`] (DataJoint in rhai: bindings
-//! only) → [`scenario`] (worlds built from scenario files).
+//! only) → [`scenario`] (worlds built from scenario files) → [`course`] (exercises, grading,
+//! hints, progress).
 
+pub mod course;
 pub mod engine;
 pub mod memory;
 pub mod scenario;

@@ -21,12 +21,57 @@ struct Cli {
     /// embedded ones.
     #[arg(long, global = true, value_name = "DIR")]
     scenarios: Option<PathBuf>,
+    /// An instructor's exercise set (one `NN_section/NN_exercise/` each) instead of the
+    /// embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    exercises: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Write a workspace: every exercise's starter file, the lessons and a README.
+    Init {
+        /// Where (default: the workspace).
+        dir: Option<PathBuf>,
+    },
+    /// Sections and exercises, with your progress.
+    List,
+    /// Grade your exercise files; exit 0 only if every graded exercise passes.
+    Check {
+        /// An exercise (`write_config`, `connection/write_config`) or a section (`connection`);
+        /// none: all.
+        name: Option<String>,
+        /// text, json (exercism's results.json v3) or junit.
+        #[arg(long, default_value = "text")]
+        format: djsandbox::course::report::Format,
+    },
+    /// Show the next hint for an exercise.
+    Hint {
+        /// The exercise.
+        name: String,
+    },
+    /// Give an exercise's starter file back (yours is kept as a backup).
+    Reset {
+        /// The exercise.
+        name: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// For instructors: every solution passes, every starter fails a check, hints and checks
+    /// match, metadata is sound.
+    Verify {
+        /// text, json or junit.
+        #[arg(long, default_value = "text")]
+        format: djsandbox::course::report::Format,
+    },
+    /// The exercise set as files.
+    Exercises {
+        #[command(subcommand)]
+        command: ExercisesCommand,
+    },
     /// Run a rhai script against the workspace's world, like `python file.py`.
     Run {
         /// The script.
@@ -53,28 +98,43 @@ enum Command {
     },
 }
 
+#[derive(Subcommand, Debug)]
+enum ExercisesCommand {
+    /// Write the exercise set under DIR, as a template for your own (`--exercises DIR`).
+    Export {
+        /// An empty or new directory.
+        dir: PathBuf,
+    },
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let workspace = match cli.workspace {
         Some(w) => w,
         None => std::env::current_dir()?,
     };
-    let options = cli::Options { workspace, scenarios: djsandbox::scenario::Scenarios::new(cli.scenarios) };
-    match cli.command {
-        Some(Command::Run { file, fresh, timeout, debug }) => {
-            let code = cli::run::run(&file, &options, fresh, timeout, debug)?;
-            std::process::exit(code);
-        }
-        Some(Command::Shell { fresh, timeout }) => {
-            let code = cli::shell::shell(&options, fresh, timeout)?;
-            std::process::exit(code);
-        }
+    let options = cli::Options {
+        workspace,
+        scenarios: djsandbox::scenario::Scenarios::new(cli.scenarios),
+        exercises: djsandbox::course::Exercises::new(cli.exercises),
+    };
+    let code = match cli.command {
+        Some(Command::Init { dir }) => cli::course::init(&options, dir)?,
+        Some(Command::List) => cli::course::list(&options)?,
+        Some(Command::Check { name, format }) => cli::course::check(&options, name.as_deref(), format)?,
+        Some(Command::Hint { name }) => cli::course::hint(&options, &name)?,
+        Some(Command::Reset { name, yes }) => cli::course::reset(&options, &name, yes)?,
+        Some(Command::Verify { format }) => cli::course::verify_set(&options, format)?,
+        Some(Command::Exercises { command: ExercisesCommand::Export { dir } }) => cli::course::export(&options, &dir)?,
+        Some(Command::Run { file, fresh, timeout, debug }) => cli::run::run(&file, &options, fresh, timeout, debug)?,
+        Some(Command::Shell { fresh, timeout }) => cli::shell::shell(&options, fresh, timeout)?,
         None => {
+            // The terminal UI arrives with issue 9; until then the course's commands.
             println!("djsandbox {}", env!("CARGO_PKG_VERSION"));
-            println!("This build contains the DataJoint engine (declare, insert, fetch, describe, alter, drop),");
-            println!("the emulated server, `djsandbox run FILE.rhai` for scripts and `djsandbox shell`.");
-            println!("The workshop course and the terminal UI arrive in later releases.");
-            Ok(())
+            println!("`djsandbox init` writes the workshop's exercises; `djsandbox list`, `check`, `hint` follow");
+            println!("your progress. `djsandbox run FILE.rhai` and `djsandbox shell` work on your own world.");
+            0
         }
-    }
+    };
+    std::process::exit(code);
 }

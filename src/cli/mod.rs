@@ -1,5 +1,6 @@
 //! The binary's commands: thin layers over the library; `anyhow` only here.
 
+pub mod course;
 pub mod run;
 pub mod shell;
 pub mod terminal;
@@ -10,4 +11,6 @@ pub struct Options {
     pub workspace: std::path::PathBuf,
     /// Where scenarios come from.
     pub scenarios: djsandbox::scenario::Scenarios,
+    /// Where the exercise set comes from.
+    pub exercises: djsandbox::course::Exercises,
 }

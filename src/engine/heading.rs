@@ -23,6 +23,13 @@ impl TableName {
         TableName { database: database.into(), table: table.into() }
     }
 
+    /// `schema.table` or `` `schema`.`table` `` read back (`None` without both parts).
+    pub fn parse(full: &str) -> Option<TableName> {
+        let unquoted = full.replace('`', "");
+        let (schema, table) = unquoted.split_once('.')?;
+        (!schema.is_empty() && !table.is_empty()).then(|| TableName::new(schema, table))
+    }
+
     /// `` `database`.`table` ``, as DataJoint's `full_table_name`.
     pub fn full(&self) -> String {
         format!("`{}`.`{}`", self.database, self.table)

@@ -61,7 +61,7 @@ fn run_scripts(scenario: &Scenario, server: Server, scripts: &[String]) -> Resul
 }
 
 /// `dj.config` for the admin user at the server's first host and port.
-fn login_as_admin(server: &mut Server, scenario: &Scenario) -> Result<(), ScenarioError> {
+pub(super) fn login_as_admin(server: &mut Server, scenario: &Scenario) -> Result<(), ScenarioError> {
     let file = &scenario.file;
     let admin = file.users.iter().find(|u| u.name == file.admin);
     let password = admin.map(|u| u.password.as_str()).unwrap_or_default();

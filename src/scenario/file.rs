@@ -90,13 +90,37 @@ fn any_host() -> String {
 impl ScenarioFile {
     /// Parse `text`, read from `file` (named in errors).
     pub fn parse(file: &str, text: &str) -> Result<ScenarioFile, ScenarioError> {
-        toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let (line, column) = line_column(text, span.start);
-            let field = field_at(text, &span).unwrap_or_default();
-            ScenarioError::Invalid { file: file.into(), line, column, field, message: e.message().trim().into() }
+        parse_toml(text).map_err(|e| ScenarioError::Invalid {
+            file: file.into(),
+            line: e.line,
+            column: e.column,
+            field: e.field,
+            message: e.message,
         })
     }
+}
+
+/// Where and why a TOML file does not fit its type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TomlError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The dotted field at fault (`users[1].password`), empty when unknown.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parse `text` as a `T`, locating a mismatch by line, column and field.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, TomlError> {
+    toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let (line, column) = line_column(text, span.start);
+        let field = field_at(text, &span).unwrap_or_default();
+        TomlError { line, column, field, message: e.message().trim().into() }
+    })
 }
 
 /// 1-based line and column of a byte offset.

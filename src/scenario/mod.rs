@@ -13,7 +13,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 pub use error::ScenarioError;
-pub use file::{RoleEntry, ScenarioFile, ServerSection, UserEntry};
+pub use file::{parse_toml, RoleEntry, ScenarioFile, ServerSection, TomlError, UserEntry};
 pub use source::Scenarios;
 
 use crate::engine::image::Image;
@@ -111,6 +111,16 @@ impl Scenario {
         build::build(self)
     }
 
+    /// Set `server`'s `dj.config` to log in as the scenario's admin (graders check as the admin).
+    pub fn log_in_as_admin(&self, server: &mut Server) -> Result<(), ScenarioError> {
+        build::login_as_admin(server, self)
+    }
+
+    /// The password of account `user`, as the scenario gives it.
+    pub fn password_of(&self, user: &str) -> Option<&str> {
+        self.file.users.iter().find(|u| u.name == user).map(|u| u.password.as_str())
+    }
+
     /// How a file of this scenario is named in messages.
     pub fn display(&self, file: &str) -> String {
         self.source.display(&self.name, file)
@@ -128,15 +138,14 @@ fn table_modules(file: &ScenarioFile, toml: &str) -> Result<TableModules, Scenar
     for (path, exports) in &file.modules {
         let mut tables = std::collections::BTreeMap::new();
         for (class, full) in exports {
-            let unquoted = full.replace('`', "");
-            let Some((schema, table)) = unquoted.split_once('.').filter(|(s, t)| !s.is_empty() && !t.is_empty()) else {
+            let Some(table) = TableName::parse(full) else {
                 return Err(ScenarioError::Rejected {
                     file: toml.into(),
                     field: format!("modules.\"{path}\".{class}"),
                     message: format!("'{full}' is not a table's full name (\"schema.table\")"),
                 });
             };
-            tables.insert(class.clone(), TableName::new(schema, table));
+            tables.insert(class.clone(), table);
         }
         modules.insert(path.clone(), tables);
     }

@@ -17,6 +17,13 @@ use crate::engine::{Error, Kind};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
+/// Is this `KIND: message` line one of the limits' errors (time, operations, nesting, memory,
+/// size)? A grader turns these into a failed check of their own.
+pub fn is_limit_error(line: &str) -> bool {
+    let (kind, message) = line.split_once(": ").unwrap_or(("", line));
+    matches!(kind, "TimeoutError" | "RuntimeError" | "RecursionError" | "MemoryError") && message.contains("limit")
+}
+
 /// The limits one script runs under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {

@@ -28,9 +28,12 @@ use std::rc::Rc;
 use rhai::{Dynamic, Engine, Position, Scope};
 
 pub use host::{Host, TableModules, Terminal};
-pub use limits::Limits;
+pub use limits::{is_limit_error, Limits};
 
 use crate::server::Server;
+
+/// Reads the world an interpreter works on: call it with what to do with the world.
+pub type WorldReader = Rc<dyn Fn(&mut dyn FnMut(&crate::engine::World))>;
 
 /// How a script ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +185,40 @@ impl Interpreter {
                 !matches!(e.err_type(), rhai::ParseErrorType::UnexpectedEOF | rhai::ParseErrorType::MissingToken(..))
             }
         }
+    }
+
+    /// Take the server out (a grader checks the world the script left); the interpreter keeps
+    /// an empty in-memory one and should not run more scripts.
+    pub fn take_server(&mut self) -> crate::engine::Result<Server> {
+        let cwd = self.host.server.borrow().cwd.clone();
+        let empty = Server::new(crate::engine::World::in_memory()?, &cwd)?;
+        Ok(std::mem::replace(&mut *self.host.server.borrow_mut(), empty))
+    }
+
+    /// The script's top-level variables (without `dj`), in the order they were made.
+    pub fn variables(&self) -> Vec<(String, Dynamic)> {
+        self.scope
+            .iter_raw()
+            .filter(|(name, ..)| *name != "dj")
+            .map(|(name, _, v)| (name.to_string(), v.clone()))
+            .collect()
+    }
+
+    /// Define a top-level variable for the next script (a grader hands the check its inputs).
+    pub fn define(&mut self, name: &str, value: Dynamic) {
+        self.scope.push_dynamic(name.to_string(), value);
+    }
+
+    /// A way to read the world the interpreter works on, from a function a layer above
+    /// registers (the grader compares tables while a check script runs).
+    pub fn world_reader(&self) -> WorldReader {
+        let host = self.host.clone();
+        Rc::new(move |f: &mut dyn FnMut(&crate::engine::World)| f(&host.server.borrow().world))
+    }
+
+    /// The rhai engine, for a layer above that adds functions of its own (the grader's checks).
+    pub fn engine_mut(&mut self) -> &mut Engine {
+        &mut self.engine
     }
 
     /// What was printed and logged since the last call (without a terminal).

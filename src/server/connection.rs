@@ -61,6 +61,14 @@ impl Server {
         Ok(())
     }
 
+    /// A new client process on the same server (a grader's next script): not connected, and
+    /// `dj.config` as `import datajoint` leaves it.
+    pub fn restart_client(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<()> {
+        self.session = None;
+        self.world.set_access(None);
+        self.import_config(env)
+    }
+
     /// Keep the accounts and settings in the world file.
     pub fn save_server(&mut self) -> Result<()> {
         let accounts = serde_json::to_string(&self.accounts).map_err(|e| damaged("accounts", e))?;

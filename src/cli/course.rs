@@ -1,0 +1,194 @@
+//! The course commands: `init`, `list`, `check`, `hint`, `reset`, `verify`, `exercises export`.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use djsandbox::course::report::{render, render_verified, Format, Graded};
+use djsandbox::course::{verify, Exercise, ExerciseSet, Grader, Progress, Status};
+
+use super::Options;
+
+fn load(options: &Options) -> Result<ExerciseSet> {
+    Ok(ExerciseSet::load(options.exercises.clone())?)
+}
+
+fn progress(workspace: &Path) -> Result<Progress> {
+    let (progress, note) = Progress::load(workspace)?;
+    if let Some(note) = note {
+        eprintln!("warning: {note}");
+    }
+    Ok(progress)
+}
+
+/// `init [DIR]`: write every exercise's starter (keeping files already there) and a README.
+pub fn init(options: &Options, dir: Option<PathBuf>) -> Result<i32> {
+    let set = load(options)?;
+    let root = dir.unwrap_or_else(|| options.workspace.clone());
+    let mut written = 0;
+    for ex in set.exercises() {
+        let path = root.join(ex.learner_file());
+        if path.exists() {
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().unwrap_or(&root))
+            .with_context(|| format!("cannot create {}", root.display()))?;
+        std::fs::write(&path, &ex.starter).with_context(|| format!("cannot write {}", path.display()))?;
+        written += 1;
+    }
+    for section in &set.sections {
+        let lesson = root.join(&section.dir).join("LESSON.md");
+        if !lesson.exists() && !section.lesson.is_empty() {
+            std::fs::create_dir_all(root.join(&section.dir))?;
+            std::fs::write(&lesson, &section.lesson).with_context(|| format!("cannot write {}", lesson.display()))?;
+        }
+    }
+    let readme = root.join("README.md");
+    if !readme.exists() {
+        std::fs::write(&readme, README).with_context(|| format!("cannot write {}", readme.display()))?;
+    }
+    println!("{written} exercise file(s) written in {}.", root.display());
+    println!(
+        "Next: open {}, then `djsandbox check`.",
+        set.exercises().next().map(|e| e.learner_file()).unwrap_or_default()
+    );
+    Ok(0)
+}
+
+const README: &str = "# Your DataJoint and Spyglass workshop\n\n\
+Each folder is a section; each `.rhai` file an exercise; `LESSON.md` explains the section.\n\n\
+- `djsandbox list` shows where you are.\n\
+- Edit an exercise's file, then `djsandbox check NAME` grades it (`djsandbox check` grades all).\n\
+- `djsandbox hint NAME` shows the next hint.\n\
+- `djsandbox run FILE.rhai` runs a file against your own lab database (kept in `.djsandbox/`).\n\
+- `djsandbox reset NAME` gives you the starter file back (yours is kept as a backup).\n";
+
+/// `list`: sections and exercises with their status.
+pub fn list(options: &Options) -> Result<i32> {
+    let set = load(options)?;
+    let progress = progress(&options.workspace)?;
+    for section in &set.sections {
+        let done = section.exercises.iter().filter(|e| progress.of(&e.id).status == Status::Passed).count();
+        println!("{} — {} ({done}/{})", section.id, section.meta.title, section.exercises.len());
+        for ex in &section.exercises {
+            let mark = match progress.of(&ex.id).status {
+                Status::Passed => "✓",
+                Status::Failed => "✗",
+                Status::NotStarted => " ",
+            };
+            println!("  [{mark}] {:<28} {}", ex.name(), ex.meta.title);
+        }
+    }
+    Ok(0)
+}
+
+/// `check [NAME] [--format]`: grade the learner's files; exit 0 only if all graded pass.
+pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i32> {
+    let set = load(options)?;
+    let picked = set.select(name)?;
+    let grader = Grader::new(options.scenarios.clone());
+    let mut progress = progress(&options.workspace)?;
+    let mut grades = Vec::new();
+    let mut missing = Vec::new();
+    for ex in &picked {
+        let path = options.workspace.join(ex.learner_file());
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            missing.push(ex.learner_file());
+            continue;
+        };
+        let grade = grader.grade(&set, ex, &source)?;
+        let (passed, failed): (Vec<_>, Vec<_>) = grade.checks.iter().partition(|c| c.passed);
+        progress.record(
+            &ex.id,
+            passed.iter().map(|c| c.name.clone()).collect(),
+            failed.iter().map(|c| c.name.clone()).collect(),
+        );
+        grades.push((grade, ex.meta.title.clone()));
+    }
+    progress.save(&options.workspace)?;
+    if grades.is_empty() {
+        bail!(
+            "no exercise file to check in {} (missing: {}); run `djsandbox init` first",
+            options.workspace.display(),
+            missing.join(", ")
+        );
+    }
+    let graded: Vec<Graded> = grades.iter().map(|(g, t)| Graded { grade: g, title: t }).collect();
+    print!("{}", render(&graded, format));
+    if !missing.is_empty() && format == Format::Text {
+        println!("not checked (no file): {}", missing.join(", "));
+    }
+    Ok(if graded.iter().all(|g| g.grade.passed()) { 0 } else { 1 })
+}
+
+fn one<'a>(set: &'a ExerciseSet, name: &str) -> Result<&'a Exercise> {
+    match set.select(Some(name))?.as_slice() {
+        [ex] if ex.id == name || ex.name() == name || ex.dir == name || ex.learner_file() == name => Ok(ex),
+        _ => bail!("'{name}' is a section; name one exercise (try `djsandbox list`)"),
+    }
+}
+
+/// `hint NAME`: the next progressive hint not yet shown (all of them once all are shown).
+pub fn hint(options: &Options, name: &str) -> Result<i32> {
+    let set = load(options)?;
+    let ex = one(&set, name)?;
+    let mut progress = progress(&options.workspace)?;
+    match progress.next_hint(&ex.id, ex.meta.hints.len()) {
+        Some(i) => {
+            println!("Hint {} of {} for {}:\n{}", i + 1, ex.meta.hints.len(), ex.id, ex.meta.hints[i]);
+            progress.save(&options.workspace)?;
+        }
+        None => {
+            println!("All {} hints for {} have been shown:", ex.meta.hints.len(), ex.id);
+            for (i, h) in ex.meta.hints.iter().enumerate() {
+                println!("{}. {h}", i + 1);
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// `reset NAME [--yes]`: the starter back, the learner's file kept as a backup.
+pub fn reset(options: &Options, name: &str, yes: bool) -> Result<i32> {
+    let set = load(options)?;
+    let ex = one(&set, name)?;
+    let path = options.workspace.join(ex.learner_file());
+    if !yes {
+        print!("Replace {} with the starter file? Yours is kept as a backup. [y/N] ", path.display());
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            println!("Nothing changed.");
+            return Ok(1);
+        }
+    }
+    if path.exists() {
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let backup = path.with_extension(format!("rhai.bak-{stamp}"));
+        std::fs::copy(&path, &backup).with_context(|| format!("cannot back up {}", path.display()))?;
+        println!("Your file is kept as {}.", backup.display());
+    }
+    std::fs::create_dir_all(path.parent().unwrap_or(&options.workspace))?;
+    std::fs::write(&path, &ex.starter).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("{} is the starter again.", path.display());
+    Ok(0)
+}
+
+/// `verify [--format]`: check the exercise set itself.
+pub fn verify_set(options: &Options, format: Format) -> Result<i32> {
+    let set = load(options)?;
+    let grader = Grader::new(options.scenarios.clone());
+    let found = verify::verify(&set, &grader)?;
+    let bad = found.iter().filter(|v| !v.problems.is_empty()).count();
+    print!("{}", render_verified(&found, format));
+    Ok(if bad == 0 { 0 } else { 1 })
+}
+
+/// `exercises export DIR`: the exercise set on disk, as a template.
+pub fn export(options: &Options, dir: &Path) -> Result<i32> {
+    let n = options.exercises.export(dir)?;
+    println!("{n} files written under {}; use them with `--exercises {}`.", dir.display(), dir.display());
+    Ok(0)
+}

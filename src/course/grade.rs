@@ -1,0 +1,230 @@
+//! Grading an exercise: in a fresh world of its scenario (and again in the scenario's variant
+//! world, so hard-coded answers fail), run the setup, then the learner's file, then the check
+//! script; the reference solution runs the same way in a world of its own, for comparison.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::check::{self, CheckResult};
+use super::error::CourseError;
+use super::hints;
+use super::run::{run, save_learner_config, As, Run};
+use super::set::{Exercise, ExerciseSet};
+use crate::engine::World;
+use crate::scenario::{Scenario, Scenarios};
+use crate::script::{is_limit_error, Interpreter, Limits};
+use crate::server::Server;
+
+/// An exercise's grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    /// The exercise.
+    pub id: String,
+    /// Every check, in order (a variant-world failure replaces the check's pass).
+    pub checks: Vec<CheckResult>,
+    /// What the learner's script printed (in the scenario's own world).
+    pub output: Vec<String>,
+    /// How it ended, when it failed: the traceback's tail.
+    pub error: Option<String>,
+    /// Targeted hints that fired.
+    pub hints: Vec<String>,
+}
+
+impl Grade {
+    /// Did every check pass (and was there at least one)?
+    pub fn passed(&self) -> bool {
+        !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
+    }
+}
+
+/// Grades exercises, loading each scenario once.
+pub struct Grader {
+    scenarios: Scenarios,
+    loaded: RefCell<HashMap<String, Rc<Scenario>>>,
+    limits: Limits,
+}
+
+/// The name of the check the grader adds when a script hits a limit.
+pub const WITHIN_LIMITS: &str = "runs within the limits";
+
+impl Grader {
+    /// A grader over `scenarios`; learner scripts get 5 s of wall clock each.
+    pub fn new(scenarios: Scenarios) -> Grader {
+        let limits = Limits { time: Duration::from_secs(5), ..Limits::default() };
+        Grader { scenarios, loaded: RefCell::new(HashMap::new()), limits }
+    }
+
+    /// The same grader with other limits for the learner's script.
+    pub fn with_limits(mut self, limits: Limits) -> Grader {
+        self.limits = limits;
+        self
+    }
+
+    fn scenario(&self, name: &str) -> Result<Rc<Scenario>, CourseError> {
+        if let Some(s) = self.loaded.borrow().get(name) {
+            return Ok(s.clone());
+        }
+        let s = Rc::new(Scenario::load(&self.scenarios, name)?);
+        self.loaded.borrow_mut().insert(name.to_string(), s.clone());
+        Ok(s)
+    }
+
+    /// Grade `learner` (the text of the learner's file) for exercise `ex`.
+    pub fn grade(&self, set: &ExerciseSet, ex: &Exercise, learner: &str) -> Result<Grade, CourseError> {
+        let scenario = self.scenario(&ex.meta.scenario)?;
+        let main = self.grade_in(set, ex, &scenario, scenario.world()?, learner)?;
+        let mut grade = main.clone();
+        if ex.meta.variant {
+            if let Some(world) = scenario.variant_world()? {
+                let variant = self.grade_in(set, ex, &scenario, world, learner)?;
+                for (c, v) in grade.checks.iter_mut().zip(&variant.checks) {
+                    if c.passed && !v.passed {
+                        *c = CheckResult {
+                            message: format!(
+                                "{} (with other rows in the world: is an answer typed in rather than computed?)",
+                                v.message
+                            ),
+                            ..v.clone()
+                        };
+                    }
+                }
+            }
+        }
+        grade.hints = hints::fired(ex, grade.error.as_deref(), &grade.checks);
+        Ok(grade)
+    }
+
+    /// Grade in one world: setup, reference, learner, check.
+    fn grade_in(
+        &self,
+        set: &ExerciseSet,
+        ex: &Exercise,
+        scenario: &Scenario,
+        world: World,
+        learner: &str,
+    ) -> Result<Grade, CourseError> {
+        let reference_world = World::from_image(&world.image()?)?;
+        let scratch = tempfile::tempdir()
+            .map_err(|e| CourseError::Io { path: "a scratch directory".into(), reason: e.to_string() })?;
+        let reference_scratch = tempfile::tempdir()
+            .map_err(|e| CourseError::Io { path: "a scratch directory".into(), reason: e.to_string() })?;
+        let file = set.source.display(&ex.learner_file());
+        let reference =
+            self.prepared(set, ex, scenario, reference_world, reference_scratch.path(), &ex.solution, "solution.rhai")?;
+        let mine = self.prepared(set, ex, scenario, world, scratch.path(), learner, &file)?;
+        let mut checks = Vec::new();
+        if let Some(e) = mine.error.as_ref().filter(|e| is_limit_error(&format!("{}: {}", e.kind, e.message))) {
+            checks.push(CheckResult {
+                name: WITHIN_LIMITS.into(),
+                passed: false,
+                message: format!("{}: {}", e.kind, e.message),
+                hint: None,
+            });
+        }
+        let (output, error) = (mine.output.clone(), mine.error.as_ref().map(|e| e.traceback.clone()));
+        checks.extend(self.check(ex, scenario, mine, &reference, learner, scratch.path())?);
+        Ok(Grade { id: ex.id.clone(), checks, output, error, hints: Vec::new() })
+    }
+
+    /// Setup (the exercise's admin script, then earlier exercises' solutions), then `source`.
+    #[allow(clippy::too_many_arguments)]
+    fn prepared(
+        &self,
+        set: &ExerciseSet,
+        ex: &Exercise,
+        scenario: &Scenario,
+        world: World,
+        dir: &std::path::Path,
+        source: &str,
+        file: &str,
+    ) -> Result<Run, CourseError> {
+        if let Some(user) = &ex.meta.connect_as {
+            save_learner_config(scenario, dir, user)?;
+        }
+        let mut server = Server::new(world, dir)?;
+        for step in setup_chain(set, ex) {
+            if let Some(script) = &step.setup_script {
+                server = self.setup(scenario, server, As::Admin, script, &format!("{}/setup", step.dir))?;
+            }
+            if step.id != ex.id {
+                server =
+                    self.setup(scenario, server, As::Learner, &step.solution, &format!("{}/solution.rhai", step.dir))?;
+            }
+        }
+        run(scenario, server, As::Learner, source, file, self.limits)
+    }
+
+    fn setup(
+        &self,
+        scenario: &Scenario,
+        server: Server,
+        who: As,
+        source: &str,
+        file: &str,
+    ) -> Result<Server, CourseError> {
+        let done = run(scenario, server, who, source, file, Limits::default())?;
+        match done.error {
+            None => Ok(done.server),
+            Some(e) => {
+                Err(CourseError::Unsound { file: file.into(), message: format!("the setup failed: {}", e.traceback) })
+            }
+        }
+    }
+
+    /// Run the check script on the world the learner left.
+    fn check(
+        &self,
+        ex: &Exercise,
+        scenario: &Scenario,
+        mine: Run,
+        reference: &Run,
+        learner: &str,
+        scratch: &std::path::Path,
+    ) -> Result<Vec<CheckResult>, CourseError> {
+        let learner_map = check::run_map(&mine, learner);
+        let reference_map = check::run_map(reference, &ex.solution);
+        let mut server = mine.server;
+        server.restart_client(|_| None)?;
+        scenario.log_in_as_admin(&mut server)?;
+        let reference_world = Rc::new(World::from_image(&reference.server.world.image()?)?);
+        let mut interpreter = Interpreter::new(server, Limits::default());
+        interpreter.set_modules(scenario.modules.clone());
+        interpreter.set_file(&format!("{}/check.rhai", ex.dir));
+        let results = Rc::new(RefCell::new(Vec::new()));
+        let reader = interpreter.world_reader();
+        check::register(interpreter.engine_mut(), &results, reference_world, reader, scratch.to_path_buf());
+        interpreter.define("learner", learner_map);
+        interpreter.define("reference", reference_map);
+        if let Err(traceback) = interpreter.eval(&ex.check) {
+            results.borrow_mut().push(CheckResult {
+                name: "check script".into(),
+                passed: false,
+                message: format!("the check itself failed (tell your instructor): {traceback}"),
+                hint: None,
+            });
+        }
+        let out = results.borrow().clone();
+        Ok(out)
+    }
+}
+
+/// The exercises whose setup runs before `ex`, each once, in order, ending with `ex` itself.
+pub fn setup_chain<'a>(set: &'a ExerciseSet, ex: &'a Exercise) -> Vec<&'a Exercise> {
+    fn visit<'a>(set: &'a ExerciseSet, ex: &'a Exercise, out: &mut Vec<&'a Exercise>) {
+        for id in &ex.meta.setup {
+            if let Some(dep) = set.exercise(id) {
+                if !out.iter().any(|e| e.id == dep.id) {
+                    visit(set, dep, out);
+                }
+            }
+        }
+        if !out.iter().any(|e| e.id == ex.id) {
+            out.push(ex);
+        }
+    }
+    let mut out = Vec::new();
+    visit(set, ex, &mut out);
+    out
+}
