@@ -7,7 +7,9 @@
 //!   message says what is wrong when `ok` is false; `hint` names a targeted hint to show.
 //! - `same_rows(name, "schema.table")`: the table holds what the reference solution's does,
 //!   else a failed check saying what differs.
-//! - `learner_file(path)`: a file the learner's script wrote (`()` when there is none).
+//! - `learner_file(path)` / `reference_file(path)`: a file the learner's script (or the
+//!   reference solution) wrote (`()` when there is none).
+//! - `parse_json(text)`: a JSON object as a map.
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -60,6 +62,7 @@ pub fn register(
     reference: Rc<World>,
     learner_world: WorldReader,
     scratch: PathBuf,
+    reference_scratch: PathBuf,
 ) {
     let r = results.clone();
     engine.register_fn("check", move |name: &str, ok: bool, message: &str| {
@@ -78,13 +81,21 @@ pub fn register(
         r.borrow_mut().push(result(name, differs.is_none(), &differs.unwrap_or_default(), None));
         Ok(())
     });
-    engine.register_fn("learner_file", move |path: &str| -> Dynamic {
-        let inside = !path.contains("..") && !std::path::Path::new(path).is_absolute();
-        match inside.then(|| std::fs::read_to_string(scratch.join(path)).ok()).flatten() {
-            Some(text) => Dynamic::from(text),
-            None => Dynamic::UNIT,
-        }
-    });
+    for (name, dir) in [("learner_file", scratch), ("reference_file", reference_scratch)] {
+        engine.register_fn(name, move |path: &str| -> Dynamic {
+            let inside = !path.contains("..") && !std::path::Path::new(path).is_absolute();
+            match inside.then(|| std::fs::read_to_string(dir.join(path)).ok()).flatten() {
+                Some(text) => Dynamic::from(text),
+                None => Dynamic::UNIT,
+            }
+        });
+    }
+    engine.register_fn(
+        "parse_json",
+        |ctx: rhai::NativeCallContext, text: &str| -> Result<Map, Box<rhai::EvalAltResult>> {
+            ctx.engine().parse_json(text, true)
+        },
+    );
 }
 
 fn result(name: &str, ok: bool, message: &str, hint: Option<&str>) -> CheckResult {

@@ -124,7 +124,8 @@ impl Grader {
             });
         }
         let (output, error) = (mine.output.clone(), mine.error.as_ref().map(|e| e.traceback.clone()));
-        checks.extend(self.check(ex, scenario, mine, &reference, learner, scratch.path())?);
+        let dirs = (scratch.path(), reference_scratch.path());
+        checks.extend(self.check(ex, scenario, mine, &reference, learner, dirs)?);
         Ok(Grade { id: ex.id.clone(), checks, output, error, hints: Vec::new() })
     }
 
@@ -181,7 +182,7 @@ impl Grader {
         mine: Run,
         reference: &Run,
         learner: &str,
-        scratch: &std::path::Path,
+        (scratch, reference_scratch): (&std::path::Path, &std::path::Path),
     ) -> Result<Vec<CheckResult>, CourseError> {
         let learner_map = check::run_map(&mine, learner);
         let reference_map = check::run_map(reference, &ex.solution);
@@ -194,7 +195,8 @@ impl Grader {
         interpreter.set_file(&format!("{}/check.rhai", ex.dir));
         let results = Rc::new(RefCell::new(Vec::new()));
         let reader = interpreter.world_reader();
-        check::register(interpreter.engine_mut(), &results, reference_world, reader, scratch.to_path_buf());
+        let dirs = (scratch.to_path_buf(), reference_scratch.to_path_buf());
+        check::register(interpreter.engine_mut(), &results, reference_world, reader, dirs.0, dirs.1);
         interpreter.define("learner", learner_map);
         interpreter.define("reference", reference_map);
         if let Err(traceback) = interpreter.eval(&ex.check) {
