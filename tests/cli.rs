@@ -10,7 +10,7 @@ fn binary_reports_its_version_and_contents() {
         .assert()
         .success()
         .stdout(contains(concat!("djsandbox ", env!("CARGO_PKG_VERSION"))))
-        .stdout(contains("DataJoint engine"));
+        .stdout(contains("djsandbox init"));
     Command::cargo_bin("djsandbox").unwrap().arg("--version").assert().success().stdout(contains("djsandbox"));
 }
 

@@ -104,6 +104,22 @@ fn a_module_exports_the_scenarios_tables_and_their_parts() {
     assert!(err.unwrap().contains("ModuleNotFoundError: No module named 'lab.nothing'"));
 }
 
+#[test]
+fn a_module_exports_the_sandboxs_helpers_by_name() {
+    let toml = format!("admin = \"root\"\n{SERVER}\n[modules.\"lab/common\"]\nInterval = \"helper:Intervals\"\n");
+    let e = load_error(&toml);
+    assert!(e.contains("modules.\"lab/common\".Interval"), "{e}");
+    assert!(e.contains("no helper 'Intervals' (the sandbox provides: Interval)"), "{e}");
+    let e = load_error(&toml.replace("Interval = \"helper:Intervals\"", "Iv = \"helper:Interval\""));
+    assert!(e.contains("a helper keeps its name: Interval = \"helper:Interval\""), "{e}");
+    let workshop = workshop();
+    let source = "try { Interval([]); } catch (e) { print(e.kind); }\nimport \"spyglass/common\" as common;\n\
+                  print(common::Interval([[0, 1]]));\nprint(Interval([[0.5, 1.0]]).times);";
+    let (out, err) = run_as(&workshop, "sailor", "galley", source);
+    assert_eq!(err, None);
+    assert_eq!(out, ["NameError", "Interval([0 1])", "[[0.5, 1.0]]"]);
+}
+
 fn cli_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("djsandbox").unwrap();
     cmd.current_dir(dir).env_remove("DJ_USER").env_remove("DJ_PASS").env_remove("DJ_HOST");

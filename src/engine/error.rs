@@ -89,6 +89,10 @@ kinds! {
     MemoryError => "MemoryError",
     /// Python's `NameError`.
     NameError => "NameError",
+    /// Python's `IndexError` (numpy's index out of bounds, too).
+    IndexError => "IndexError",
+    /// numpy's `UFuncTypeError` (a `TypeError`): an operation on values of the wrong dtype.
+    UFuncTypeError => "UFuncTypeError",
 }
 
 impl fmt::Display for Kind {

@@ -77,7 +77,11 @@ pub(super) fn login_as_admin(server: &mut Server, scenario: &Scenario) -> Result
 /// Every table a module exports exists once the build is done.
 fn check_modules(scenario: &Scenario, world: &World) -> Result<(), ScenarioError> {
     for (path, exports) in scenario.modules.iter() {
-        for (class, table) in exports {
+        let tables = exports.iter().filter_map(|(class, e)| match e {
+            crate::script::Export::Table(t) => Some((class, t)),
+            crate::script::Export::Helper(_) => None,
+        });
+        for (class, table) in tables {
             if world.table(table).is_none() {
                 return Err(ScenarioError::Rejected {
                     file: scenario.display("scenario.toml"),

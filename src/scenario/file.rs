@@ -34,7 +34,8 @@ pub struct ScenarioFile {
     #[serde(default)]
     pub users: Vec<UserEntry>,
     /// What `import "path" as m;` offers: module path → exported class name → table
-    /// (`"common_subject.subject"`; a Part table comes with its master as `Master.Part`).
+    /// (`"common_subject.subject"`; a Part table comes with its master as `Master.Part`) or a
+    /// helper the sandbox provides (`"helper:Interval"`).
     #[serde(default)]
     pub modules: BTreeMap<String, BTreeMap<String, String>>,
 }

@@ -18,7 +18,7 @@ pub use source::Scenarios;
 
 use crate::engine::image::Image;
 use crate::engine::{TableName, World};
-use crate::script::TableModules;
+use crate::script::{Export, TableModules};
 use crate::server::Server;
 
 /// The scenario `run` and `shell` build the learner's world from.
@@ -132,12 +132,30 @@ impl Scenario {
     }
 }
 
-/// `[modules]` with each `"schema.table"` (or `` "`schema`.`table`" ``) parsed.
+/// `[modules]` with each `"schema.table"` (or `` "`schema`.`table`" ``) parsed, and each
+/// `"helper:Name"` checked against the helpers the sandbox provides.
 fn table_modules(file: &ScenarioFile, toml: &str) -> Result<TableModules, ScenarioError> {
     let mut modules = TableModules::new();
     for (path, exports) in &file.modules {
         let mut tables = std::collections::BTreeMap::new();
         for (class, full) in exports {
+            if let Some(helper) = full.strip_prefix("helper:") {
+                // A helper is exported under its own name (its functions carry that name).
+                let message = if !crate::script::is_helper(helper) {
+                    let known = crate::script::helper_names().join(", ");
+                    Some(format!("no helper '{helper}' (the sandbox provides: {known})"))
+                } else if helper != class {
+                    Some(format!("a helper keeps its name: {helper} = \"helper:{helper}\""))
+                } else {
+                    None
+                };
+                if let Some(message) = message {
+                    let field = format!("modules.\"{path}\".{class}");
+                    return Err(ScenarioError::Rejected { file: toml.into(), field, message });
+                }
+                tables.insert(class.clone(), Export::Helper(helper.to_string()));
+                continue;
+            }
             let Some(table) = TableName::parse(full) else {
                 return Err(ScenarioError::Rejected {
                     file: toml.into(),
@@ -145,7 +163,7 @@ fn table_modules(file: &ScenarioFile, toml: &str) -> Result<TableModules, Scenar
                     message: format!("'{full}' is not a table's full name (\"schema.table\")"),
                 });
             };
-            tables.insert(class.clone(), table);
+            tables.insert(class.clone(), Export::Table(table));
         }
         modules.insert(path.clone(), tables);
     }

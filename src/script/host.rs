@@ -40,12 +40,23 @@ pub struct Host {
     pub functions: RefCell<Rc<Functions>>,
     /// Each lookup table's `contents`, as declared (a class attribute in Python).
     pub contents: RefCell<HashMap<TableName, rhai::Array>>,
-    /// The tables the scenario's modules export (`import "spyglass/common"`).
+    /// The tables and helpers the scenario's modules export (`import "spyglass/common"`).
     pub modules: RefCell<Rc<TableModules>>,
+    /// The helpers (`Interval`) an imported module has named in the script's namespace.
+    pub helpers: RefCell<std::collections::HashSet<String>>,
 }
 
-/// Importable modules of tables: module path → exported class name → table.
-pub type TableModules = std::collections::BTreeMap<String, std::collections::BTreeMap<String, TableName>>;
+/// What a module exports under a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Export {
+    /// A table (a master brings its parts).
+    Table(TableName),
+    /// One of Spyglass's helpers the sandbox provides (`Interval`).
+    Helper(String),
+}
+
+/// Importable modules: module path → exported name → a table or a helper.
+pub type TableModules = std::collections::BTreeMap<String, std::collections::BTreeMap<String, Export>>;
 
 /// Shared handle.
 pub type Shared = Rc<Host>;
@@ -62,6 +73,7 @@ impl Host {
             functions: RefCell::new(Rc::default()),
             contents: RefCell::new(HashMap::new()),
             modules: RefCell::new(Rc::default()),
+            helpers: RefCell::new(std::collections::HashSet::new()),
         })
     }
 

@@ -7,6 +7,8 @@ mod debugger;
 mod error;
 mod frame;
 mod host;
+mod interval;
+mod interval_methods;
 mod limits;
 mod logger;
 mod merge;
@@ -17,6 +19,7 @@ mod ops;
 mod options;
 mod populate;
 mod pretty;
+mod pyargs;
 mod table;
 mod usage;
 mod value;
@@ -27,8 +30,9 @@ use std::rc::Rc;
 
 use rhai::{Dynamic, Engine, Position, Scope};
 
-pub use host::{Host, TableModules, Terminal};
+pub use host::{Export, Host, TableModules, Terminal};
 pub use limits::{is_limit_error, Limits};
+pub use modules::{helper_names, is_helper};
 
 use crate::server::Server;
 
@@ -97,6 +101,7 @@ impl Interpreter {
         populate::register(&mut engine, &host);
         merge::register(&mut engine, &host);
         mixin::register(&mut engine, &host);
+        interval::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let running = Rc::new(debugger::RunningScript::default());
@@ -116,7 +121,7 @@ impl Interpreter {
         *self.host.terminal.borrow_mut() = Some(terminal);
     }
 
-    /// The modules of tables `import` offers besides `os` (a scenario's `[modules]`).
+    /// The modules of tables and helpers `import` offers besides `os` (a scenario's `[modules]`).
     pub fn set_modules(&mut self, modules: Rc<TableModules>) {
         *self.host.modules.borrow_mut() = modules;
     }
@@ -236,6 +241,7 @@ fn show(host: &host::Shared, v: &Dynamic) -> Option<String> {
     Some(match v.clone().try_cast::<table::Table>() {
         Some(t) => table::preview(host, &t),
         None if v.is::<crate::engine::frame::Frame>() => v.clone().cast::<crate::engine::frame::Frame>().repr(),
+        None if v.is::<interval::Iv>() => v.clone().cast::<interval::Iv>().0.repr(),
         None if v.is::<rhai::ImmutableString>() => v.to_string(),
         None => pretty::pretty(v),
     })

@@ -1,7 +1,8 @@
 //! `import "path" as name;`: the modules a script can import, by Python's package path written
 //! with slashes. `os` is here; a scenario's `[modules]` add `spyglass/common` and its siblings,
-//! whose variables are tables (a master's parts come along as `Master.Part`). Unknown paths
-//! raise Python's `ModuleNotFoundError`.
+//! whose variables are tables (a master's parts come along as `Master.Part`) and whose
+//! functions are the helpers they export (`common::Interval(...)`). Unknown paths raise
+//! Python's `ModuleNotFoundError`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -9,10 +10,9 @@ use std::collections::HashMap;
 use rhai::{Dynamic, Engine, EvalAltResult, Module, ModuleResolver, Position, Shared as Rc};
 
 use super::error::throw;
-use super::host::Shared;
+use super::host::{Export, Shared};
 use super::table::Table;
 use crate::engine::declare::naming::{split_part, to_camel_case};
-use crate::engine::TableName;
 
 /// Builds one importable module over the script's host.
 type Builder = fn(&Shared) -> Module;
@@ -20,6 +20,22 @@ type Builder = fn(&Shared) -> Module;
 /// Every importable module.
 const MODULES: &[(&str, Builder)] =
     &[("os", os), ("spyglass/utils", super::logger::module), ("spyglass/utils/database_settings", database_settings)];
+
+/// Adds a helper's functions to a module.
+type Exporter = fn(&mut Module, &Shared);
+
+/// The helpers a scenario's module may export (`Interval = "helper:Interval"`).
+const HELPERS: &[(&str, Exporter)] = &[(super::interval::NAME, super::interval::export)];
+
+/// Is `name` a helper a module can export?
+pub fn is_helper(name: &str) -> bool {
+    HELPERS.iter().any(|(n, _)| *n == name)
+}
+
+/// The helpers a module can export.
+pub fn helper_names() -> Vec<&'static str> {
+    HELPERS.iter().map(|(n, _)| *n).collect()
+}
 
 /// `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
 fn os(_: &Shared) -> Module {
@@ -39,17 +55,27 @@ fn database_settings(_: &Shared) -> Module {
     m
 }
 
-/// A module of tables: each exported class a variable holding its table. Importing also names
-/// the classes (and their parts) in the script's namespace, so `-> Subject` and
-/// `Session.Experimenter` resolve as after Python's `from spyglass.common import ...`.
-fn tables(
-    host: &Shared,
-    exports: &std::collections::BTreeMap<String, TableName>,
-) -> Result<Module, Box<EvalAltResult>> {
+/// A module of tables and helpers: each exported class a variable holding its table, each
+/// helper its functions. Importing also names the classes (and their parts) and helpers in the
+/// script's namespace, so `-> Subject`, `Session.Experimenter` and `Interval(...)` resolve as
+/// after Python's `from spyglass.common import ...`.
+fn tables(host: &Shared, exports: &std::collections::BTreeMap<String, Export>) -> Result<Module, Box<EvalAltResult>> {
     let mut m = Module::new();
+    for (name, export) in exports {
+        if let Export::Helper(helper) = export {
+            if let Some((_, add)) = HELPERS.iter().find(|(n, _)| n == helper) {
+                add(&mut m, host);
+                host.helpers.borrow_mut().insert(name.clone());
+            }
+        }
+    }
     let server = host.server.borrow();
     let mut names = host.names.borrow_mut();
-    for (class, table) in exports {
+    let tables = exports.iter().filter_map(|(class, e)| match e {
+        Export::Table(t) => Some((class, t)),
+        Export::Helper(_) => None,
+    });
+    for (class, table) in tables {
         let query = server.world.query(table).map_err(throw)?;
         m.set_var(class.as_str(), Dynamic::from(Table { query, class: class.clone() }));
         names.insert(class.clone(), table.clone());

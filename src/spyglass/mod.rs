@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod delete;
 pub mod graph;
+pub mod interval;
 pub mod log;
 pub mod merge;
 pub mod mixin;
