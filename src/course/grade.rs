@@ -76,7 +76,9 @@ impl Grader {
         let scenario = self.scenario(&ex.meta.scenario)?;
         let main = self.grade_in(set, ex, &scenario, scenario.world()?, learner)?;
         let mut grade = main.clone();
-        if ex.meta.variant {
+        // A script that ran into a limit would only run into it again.
+        let runaway = main.checks.iter().any(|c| c.name == WITHIN_LIMITS);
+        if ex.meta.variant && !runaway {
             if let Some(world) = scenario.variant_world()? {
                 let variant = self.grade_in(set, ex, &scenario, world, learner)?;
                 for (c, v) in grade.checks.iter_mut().zip(&variant.checks) {
