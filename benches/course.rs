@@ -1,0 +1,36 @@
+//! How long grading takes: `check` of the whole embedded course (every starter) and `verify`
+//! (every solution and starter), as a learner and an instructor meet them. Targets: check < 1 s,
+//! verify < 2 s. Run with `cargo bench --bench course`.
+
+use std::time::{Duration, Instant};
+
+use djsandbox::course::{verify::verify, ExerciseSet, Exercises, Grader};
+use djsandbox::scenario::Scenarios;
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn main() {
+    let set = ExerciseSet::load(Exercises::Embedded).expect("the embedded exercise set");
+    let n = set.exercises().count();
+    let mut check = Vec::new();
+    let mut full = Vec::new();
+    for _ in 0..5 {
+        // A new grader each time: its first grading builds the scenario's world, as a `check` run does.
+        let grader = Grader::new(Scenarios::Embedded);
+        let start = Instant::now();
+        for ex in set.exercises() {
+            grader.grade(&set, ex, &ex.starter).expect("grading");
+        }
+        check.push(start.elapsed());
+        let grader = Grader::new(Scenarios::Embedded);
+        let start = Instant::now();
+        verify(&set, &grader).expect("verify");
+        full.push(start.elapsed());
+    }
+    println!("course of {n} exercises, median of 5 runs:");
+    println!("  check every exercise   {:>10.2?}   (target < 1 s)", median(check));
+    println!("  verify the set         {:>10.2?}   (target < 2 s)", median(full));
+}
