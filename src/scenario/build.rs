@@ -22,6 +22,7 @@ pub fn build(scenario: &Scenario) -> Result<Image, ScenarioError> {
     let mut server = Server::new(World::in_memory()?, Path::new("."))?;
     server.accounts = accounts::accounts(file, &toml)?;
     server.settings = accounts::settings(&file.server);
+    server.set_env_defaults(file.env.clone());
     server.save_server()?;
     login_as_admin(&mut server, scenario)?;
     let limits = Limits { time: BUILD_TIME, ..Limits::default() };

@@ -35,20 +35,13 @@ fn display(h: &Shared) -> Display {
     Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() }
 }
 
-/// Spyglass's analysis directory: `dj.config["custom"]["spyglass_dirs"]["base"]` + `/analysis`.
+/// Spyglass's analysis directory (`settings.analysis_dir`, from `dj.config["custom"]` or the
+/// environment); without a configured base, the sandbox's `/data/spyglass/analysis`.
 fn analysis_dir(h: &Shared) -> String {
     let server = h.server.borrow();
-    let base = match server.config.lookup("custom") {
-        Some(crate::engine::Value::Map(m)) => match m.get("spyglass_dirs") {
-            Some(crate::engine::Value::Map(d)) => match d.get("base") {
-                Some(crate::engine::Value::Str(s)) => Some(s.clone()),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    };
-    format!("{}/analysis", base.unwrap_or_else(|| "/data/spyglass".into()).trim_end_matches('/'))
+    let cwd = server.cwd.display().to_string();
+    let dirs = crate::spyglass::settings::dirs(server.config.lookup("custom"), &|k| server.env.get(k), &cwd);
+    dirs.map_or_else(|| "/data/spyglass/analysis".into(), |d| d.analysis)
 }
 
 /// Print Spyglass's log lines.

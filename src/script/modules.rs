@@ -1,6 +1,7 @@
 //! `import "path" as name;`: the modules a script can import, by Python's package path written
-//! with slashes. `os` is here; a scenario's `[modules]` add `spyglass/common` and its siblings,
-//! whose variables are tables (a master's parts come along as `Master.Part`). Unknown paths
+//! with slashes. `os` and `spyglass` are here; a scenario's `[modules]` add `spyglass/common` and
+//! its siblings, whose variables are tables (a master's parts come along as `Master.Part`). The
+//! first import of `spyglass` or one of its packages runs Spyglass's settings step. Unknown paths
 //! raise Python's `ModuleNotFoundError`.
 
 use std::cell::RefCell;
@@ -12,22 +13,83 @@ use super::error::throw;
 use super::host::Shared;
 use super::table::Table;
 use crate::engine::declare::naming::{split_part, to_camel_case};
-use crate::engine::TableName;
+use crate::engine::{Error, Kind, TableName};
+use crate::spyglass::{log, settings};
 
 /// Builds one importable module over the script's host.
 type Builder = fn(&Shared) -> Module;
 
-/// Every importable module.
-const MODULES: &[(&str, Builder)] = &[("os", os)];
+/// Every importable module besides the scenario's.
+const MODULES: &[(&str, Builder)] = &[("os", os), ("spyglass", |_| Module::new())];
 
-/// `import "os" as os; os::getenv("USER", "workshop")`, for the schema-prefix idiom.
-fn os(_: &Shared) -> Module {
+/// What `import spyglass` (or any of its packages) does first, once per run: Spyglass's
+/// settings step. Without a base directory it only warns, as Spyglass does.
+fn load_spyglass(host: &Shared) -> Result<(), Box<EvalAltResult>> {
+    let mut server = host.server.borrow_mut();
+    let env = server.env.clone();
+    let cwd = server.cwd.display().to_string();
+    let custom = server.config.lookup("custom").cloned();
+    let Some(dirs) = settings::dirs(custom.as_ref(), &|k| env.get(k), &cwd) else {
+        host.emit(log::format(log::Level::Warning, settings::LOAD_FAILED));
+        return Ok(());
+    };
+    for (var, default) in settings::ENV_DEFAULTS {
+        if env.get(var).is_none() {
+            server.env.set(var, default);
+        }
+    }
+    server.env.set("SPYGLASS_BASE_DIR", &dirs.base);
+    server.env.set("SPYGLASS_RAW_DIR", &dirs.raw);
+    server.env.set("SPYGLASS_ANALYSIS_DIR", &dirs.analysis);
+    if let Some(warning) = settings::mismatch_warning(server.config.lookup("stores"), &dirs) {
+        host.emit(log::format(log::Level::Warning, &warning));
+    }
+    let result = server.config.set("stores", settings::stores(&dirs));
+    server.sync_external();
+    result.map_err(throw)
+}
+
+/// `os.environ`: `os::environ["X"]` reads a variable (KeyError when unset) and
+/// `os::environ["X"] = "v"` sets one, as DataJoint's and Spyglass's switches are set.
+#[derive(Debug, Clone, Copy)]
+pub struct Environ;
+
+/// `import "os" as os;`: `os::getenv("USER", "workshop")` (the schema-prefix idiom) and
+/// `os::environ`, over the script's environment.
+fn os(host: &Shared) -> Module {
     let mut m = Module::new();
-    m.set_native_fn("getenv", |name: &str, default: &str| {
-        Ok(std::env::var(name).unwrap_or_else(|_| default.to_string()))
+    let h = host.clone();
+    m.set_native_fn("getenv", move |name: &str, default: &str| {
+        Ok(h.server.borrow().env.get(name).unwrap_or_else(|| default.to_string()))
     });
-    m.set_native_fn("getenv", |name: &str| Ok(std::env::var(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT)));
+    let h = host.clone();
+    m.set_native_fn("getenv", move |name: &str| {
+        Ok(h.server.borrow().env.get(name).map(Dynamic::from).unwrap_or(Dynamic::UNIT))
+    });
+    m.set_var("environ", Environ);
     m
+}
+
+/// `os.environ[name]` and `os.environ[name] = value`.
+pub fn register(engine: &mut Engine, host: &Shared) {
+    engine.register_type_with_name::<Environ>("_Environ");
+    let h = host.clone();
+    engine.register_indexer_get(move |_: &mut Environ, name: &str| -> Result<String, Box<EvalAltResult>> {
+        h.server.borrow().env.get(name).ok_or_else(|| throw(Error::key_error(name)))
+    });
+    let h = host.clone();
+    // Pure (it changes the host, not the handle), so that it works on the module's constant.
+    let set = move |_: &mut Environ, name: &str, value: Dynamic| -> Result<(), Box<EvalAltResult>> {
+        let Some(value) = value.read_lock::<rhai::ImmutableString>().map(|v| v.to_string()) else {
+            let t = crate::engine::py::value_type_name(&super::value::to_value(&value));
+            return Err(throw(Error::new(Kind::TypeError, format!("str expected, not {t}"))));
+        };
+        let mut server = h.server.borrow_mut();
+        server.env.set(name, &value);
+        server.sync_external();
+        Ok(())
+    };
+    rhai::FuncRegistration::new_index_setter().with_purity(true).register_into_engine(engine, set);
 }
 
 /// A module of tables: each exported class a variable holding its table. Importing also names
@@ -38,9 +100,11 @@ fn tables(
     exports: &std::collections::BTreeMap<String, TableName>,
 ) -> Result<Module, Box<EvalAltResult>> {
     let mut m = Module::new();
-    let server = host.server.borrow();
+    let mut server = host.server.borrow_mut();
     let mut names = host.names.borrow_mut();
     for (class, table) in exports {
+        // The package's `dj.schema(...)` objects are new: their stores are read afresh.
+        server.world.forget_store_specs(&table.database);
         let query = server.world.query(table).map_err(throw)?;
         m.set_var(class.as_str(), Dynamic::from(Table { query, class: class.clone() }));
         names.insert(class.clone(), table.clone());
@@ -59,12 +123,14 @@ fn tables(
 pub struct Resolver {
     host: Shared,
     built: RefCell<HashMap<String, Rc<Module>>>,
+    /// Spyglass's settings have run.
+    spyglass_loaded: std::cell::Cell<bool>,
 }
 
 impl Resolver {
     /// A resolver for a script's host.
     pub fn new(host: &Shared) -> Resolver {
-        Resolver { host: host.clone(), built: RefCell::new(HashMap::new()) }
+        Resolver { host: host.clone(), built: RefCell::new(HashMap::new()), spyglass_loaded: Default::default() }
     }
 }
 
@@ -78,6 +144,9 @@ impl ModuleResolver for Resolver {
     ) -> Result<Rc<Module>, Box<EvalAltResult>> {
         if let Some(m) = self.built.borrow().get(path) {
             return Ok(m.clone());
+        }
+        if (path == "spyglass" || path.starts_with("spyglass/")) && !self.spyglass_loaded.replace(true) {
+            load_spyglass(&self.host)?;
         }
         let scenario = self.host.modules.borrow().clone();
         let mut module = match (MODULES.iter().find(|(p, _)| *p == path), scenario.get(path)) {
