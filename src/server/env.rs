@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 pub struct Environment {
     /// The scenario's variables, beneath the process's.
     defaults: BTreeMap<String, String>,
-    /// Set (`Some`) or removed (`None`) during the run, over everything else.
-    changed: BTreeMap<String, Option<String>>,
+    /// Set during the run, over everything else.
+    changed: BTreeMap<String, String>,
 }
 
 impl Environment {
@@ -21,20 +21,13 @@ impl Environment {
 
     /// `os.getenv(name)`.
     pub fn get(&self, name: &str) -> Option<String> {
-        match self.changed.get(name) {
-            Some(v) => v.clone(),
-            None => std::env::var(name).ok().or_else(|| self.defaults.get(name).cloned()),
-        }
+        let set = self.changed.get(name).cloned();
+        set.or_else(|| std::env::var(name).ok()).or_else(|| self.defaults.get(name).cloned())
     }
 
     /// `os.environ[name] = value`.
     pub fn set(&mut self, name: &str, value: &str) {
-        self.changed.insert(name.to_string(), Some(value.to_string()));
-    }
-
-    /// `del os.environ[name]`.
-    pub fn remove(&mut self, name: &str) {
-        self.changed.insert(name.to_string(), None);
+        self.changed.insert(name.to_string(), value.to_string());
     }
 }
 
@@ -49,8 +42,7 @@ mod tests {
         assert_eq!(env.get(name).as_deref(), Some("default"));
         env.set(name, "set");
         assert_eq!(env.get(name).as_deref(), Some("set"));
-        env.remove(name);
-        assert_eq!(env.get(name), None);
+        assert_eq!(Environment::default().get(name), None);
         // The process's own variables come before the scenario's.
         let path = std::env::var("PATH").ok();
         let env = Environment::with_defaults([("PATH".to_string(), "x".to_string())].into());
