@@ -257,6 +257,15 @@ fn the_tracking_rows_are_referenced() {
              FOREIGN KEY (`p`) REFERENCES `~external_raw` (`hash`) ON DELETE RESTRICT ON UPDATE RESTRICT)"
         )
     );
+    // Nor can the tracking table be dropped while a table references it (MySQL 8.0's 3730).
+    let e = ctx.world.drop_quick(&tracking).unwrap_err();
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (
+            Some(3730),
+            "Cannot drop table '~external_raw' referenced by a foreign key constraint 'f_ibfk_1' on table 'f'."
+        )
+    );
 }
 
 #[test]
