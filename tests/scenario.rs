@@ -120,6 +120,29 @@ fn a_module_exports_the_sandboxs_helpers_by_name() {
     assert_eq!(out, ["NameError", "Interval([0 1])", "[[0.5, 1.0]]"]);
 }
 
+#[test]
+fn importing_spyglass_runs_its_settings_from_the_scenarios_environment() {
+    // The workshop machines' SPYGLASS_BASE_DIR: stores under it, DataJoint's filepath switch on.
+    let source =
+        "import \"os\" as os;\nimport \"spyglass\" as sg;\nprint(dj.config[\"stores\"][\"raw\"][\"stage\"]);\n\
+                  print(os::getenv(\"DJ_SUPPORT_FILEPATH_MANAGEMENT\"));";
+    let (out, err) = run_as(&workshop(), "sailor", "galley", source);
+    assert_eq!((out, err), (vec!["/data/spyglass/raw".to_string(), "TRUE".to_string()], None));
+    // A configured base wins, and other stores are replaced with a warning (oracle: the text).
+    let source = "dj.config[\"custom\"] = #{spyglass_dirs: #{base: \"/home/me/sg\"}};\n\
+                  dj.config[\"stores\"] = #{raw: #{protocol: \"file\", location: \"/old\", stage: \"/old\"}};\n\
+                  import \"spyglass/common\" as common;\nprint(dj.config[\"stores\"][\"analysis\"][\"stage\"]);";
+    let (out, err) = run_as(&workshop(), "sailor", "galley", source);
+    let warning = "[WARNING] Spyglass: Setting config DJ stores to resolve mismatch.\n\traw     : /home/me/sg/raw\n\t\
+                   analysis: /home/me/sg/analysis";
+    assert_eq!((out, err), (vec![warning.to_string(), "/home/me/sg/analysis".to_string()], None));
+    // Without a base anywhere, Spyglass only warns and sets nothing.
+    let source = "import \"spyglass\" as sg;\ntry { dj.config[\"stores\"]; } catch (e) { print(e.kind); }";
+    let (out, err) = run_as(&tiny(), "root", "root", source);
+    let failed = "[WARNING] Spyglass: Failed to load SpyglassConfig. Please set up config file.";
+    assert_eq!((out, err), (vec![failed.to_string(), "KeyError".to_string()], None));
+}
+
 fn cli_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("djsandbox").unwrap();
     cmd.current_dir(dir).env_remove("DJ_USER").env_remove("DJ_PASS").env_remove("DJ_HOST");

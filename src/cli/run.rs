@@ -31,8 +31,10 @@ pub fn open_server(workspace: &Path, fresh: bool, scenario: &Scenario) -> Result
         World::open(&path)?
     };
     let mut server = Server::new(world, workspace)?;
+    server.set_env_defaults(scenario.file.env.clone());
     // As `import datajoint`: dj_local_conf.json from the working directory, then DJ_* variables.
-    server.import_config(|k| std::env::var(k).ok())?;
+    let env = server.env.clone();
+    server.import_config(|k| env.get(k))?;
     Ok(server)
 }
 

@@ -147,6 +147,7 @@ impl Grader {
             save_learner_config(scenario, dir, user)?;
         }
         let mut server = Server::new(world, dir)?;
+        server.set_env_defaults(scenario.file.env.clone());
         for step in setup_chain(set, ex) {
             if let Some(script) = &step.setup_script {
                 server = self.setup(scenario, server, As::Admin, script, &format!("{}/setup", step.dir))?;
@@ -189,7 +190,7 @@ impl Grader {
         let learner_map = check::run_map(&mine, learner);
         let reference_map = check::run_map(reference, &ex.solution);
         let mut server = mine.server;
-        server.restart_client(|_| None)?;
+        server.restart_client()?;
         scenario.log_in_as_admin(&mut server)?;
         let reference_world = Rc::new(World::from_image(&reference.server.world.image()?)?);
         let mut interpreter = Interpreter::new(server, Limits::default());

@@ -26,29 +26,7 @@ impl Exercises {
 
     /// The subdirectories of `dir` (relative to the set's root; `""` is the root), sorted.
     pub fn dirs(&self, dir: &str) -> Vec<String> {
-        let mut names: Vec<String> = match self {
-            Exercises::Embedded => {
-                let found = if dir.is_empty() { Some(&EMBEDDED) } else { EMBEDDED.get_dir(dir) };
-                found
-                    .map(|d| {
-                        d.dirs()
-                            .filter_map(|s| s.path().file_name().map(|n| n.to_string_lossy().into_owned()))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            }
-            Exercises::Disk(root) => std::fs::read_dir(root.join(dir))
-                .map(|entries| {
-                    entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.is_dir())
-                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
-        names.sort();
-        names
+        self.entries(dir, true)
     }
 
     /// The text of `file` (relative to the set's root), or `None` when there is no such file.
@@ -107,23 +85,27 @@ impl Exercises {
 
     /// The files directly in `dir`, sorted.
     fn files(&self, dir: &str) -> Vec<String> {
+        self.entries(dir, false)
+    }
+
+    /// The names of the subdirectories (or the files) directly in `dir`, sorted.
+    fn entries(&self, dir: &str, dirs: bool) -> Vec<String> {
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
         let mut names: Vec<String> = match self {
             Exercises::Embedded => {
                 let found = if dir.is_empty() { Some(&EMBEDDED) } else { EMBEDDED.get_dir(dir) };
-                found
-                    .map(|d| {
-                        d.files()
-                            .filter_map(|f| f.path().file_name().map(|n| n.to_string_lossy().into_owned()))
-                            .collect()
-                    })
-                    .unwrap_or_default()
+                match found {
+                    Some(d) if dirs => d.dirs().filter_map(|s| name(s.path())).collect(),
+                    Some(d) => d.files().filter_map(|f| name(f.path())).collect(),
+                    None => Vec::new(),
+                }
             }
             Exercises::Disk(root) => std::fs::read_dir(root.join(dir))
                 .map(|entries| {
                     entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.is_file())
-                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .filter(|p| if dirs { p.is_dir() } else { p.is_file() })
+                        .filter_map(|p| name(&p))
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -28,6 +28,25 @@ impl World {
         out
     }
 
+    /// Tables with a MySQL foreign key to `name`, in declaration order: its children, or for a
+    /// `~external_{store}` table the tables whose filepath attributes it tracks.
+    pub fn referencing(&self, name: &TableName) -> Vec<TableName> {
+        let mut out: Vec<TableName> = self
+            .tables
+            .values()
+            .filter(|t| {
+                t.foreign_keys.iter().any(|fk| &fk.parent == name)
+                    || t.name.database == name.database
+                        && t.external
+                            .iter()
+                            .any(|e| super::external::tracking_table(&t.name.database, &e.store) == *name)
+            })
+            .map(|t| t.name.clone())
+            .collect();
+        out.sort_by_key(|t| self.order.get(t).copied().unwrap_or_default());
+        out
+    }
+
     /// `name` and every table downstream of it, in topological order (`name` first).
     pub fn descendants(&self, name: &TableName) -> Vec<TableName> {
         self.topo_sort(&self.reach(name, |t| self.children(t)))

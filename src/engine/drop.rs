@@ -95,16 +95,17 @@ impl World {
     pub fn drop_quick(&mut self, table: &TableName) -> Result<()> {
         self.table_or_err(table)?;
         self.authorize(&[Privilege::Drop], table, || format!("DROP TABLE {}", table.full()))?;
-        if let Some(child) = self.children(table).into_iter().find(|c| c != table) {
+        // A tracking table (`~external_{store}`) is referenced by its filepath attributes too.
+        if let Some(child) = self.referencing(table).into_iter().find(|c| c != table) {
             let info = self.table_or_err(&child)?;
-            let n = info.foreign_keys.iter().position(|fk| &fk.parent == table).unwrap_or_default();
+            let constraint = info.constraints().into_iter().find(|c| &c.parent == table).map(|c| c.name);
             return Err(Error::mysql(
                 super::error::Kind::OperationalError,
                 3730,
                 format!(
                     "Cannot drop table '{}' referenced by a foreign key constraint '{}' on table '{}'.",
                     table.table,
-                    info.constraint_name(n),
+                    constraint.unwrap_or_default(),
                     child.table
                 ),
             ));

@@ -66,6 +66,9 @@ impl World {
             }
             out.push(values);
         }
+        drop(rows);
+        drop(stmt);
+        self.resolve_filepaths(&types, &mut out)?;
         Ok(Rows { columns, rows: out })
     }
 

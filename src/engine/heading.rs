@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::declare::Tier;
+use super::external::ExternalRef;
 use super::py::float_repr;
 use super::types::{AttrType, ColumnDefault};
 use super::value::Value;
@@ -94,6 +95,8 @@ pub fn mysql_text(ty: &AttrType, v: &Value) -> String {
         (_, Value::Int(i)) => i.to_string(),
         (_, Value::Str(s)) => s.clone(),
         (_, Value::Bool(b)) => (*b as i64).to_string(),
+        // binary(16) (a filepath's default): the text without MySQL's zero padding.
+        (AttrType::Filepath { .. }, Value::Bytes(b)) => String::from_utf8_lossy(b).trim_end_matches('\0').to_string(),
         (_, other) => super::py::value_str(other),
     }
 }
@@ -155,6 +158,9 @@ pub struct TableInfo {
     pub foreign_keys: Vec<ForeignKey>,
     /// Secondary indexes.
     pub indexes: Vec<Index>,
+    /// Filepath attributes' references to their stores' tracking tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external: Vec<ExternalRef>,
     /// The definition as declared.
     pub definition: String,
 }
@@ -202,8 +208,10 @@ impl TableInfo {
         names
     }
 
-    /// MySQL's name for the n-th (0-based) foreign key's constraint.
+    /// MySQL's name for the n-th (0-based) foreign key's constraint (counting the external
+    /// references declared among them).
     pub fn constraint_name(&self, n: usize) -> String {
-        format!("{}_ibfk_{}", self.name.table, n + 1)
+        let number = self.constraints().iter().position(|c| c.foreign_key == Some(n)).unwrap_or(n);
+        format!("{}_ibfk_{}", self.name.table, number + 1)
     }
 }

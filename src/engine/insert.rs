@@ -88,6 +88,14 @@ impl World {
         for row in rows {
             prepared.push(row_values(&info, row, &fields)?);
         }
+        let uploaded = if info.external.is_empty() { Vec::new() } else { self.upload_filepaths(&info, &prepared)? };
+        if !uploaded.is_empty() {
+            prepared = prepared
+                .iter()
+                .zip(&uploaded)
+                .map(|(row, hashes)| row.iter().zip(hashes).map(|(v, h)| h.as_ref().or(*v)).collect())
+                .collect();
+        }
         // `skip_duplicates` is `ON DUPLICATE KEY UPDATE`: MySQL wants UPDATE as well.
         let wanted: &[Privilege] =
             if opts.skip_duplicates { &[Privilege::Insert, Privilege::Update] } else { &[Privilege::Insert] };

@@ -3,51 +3,52 @@
 
 use rusqlite::types::Value as Sql;
 
+use super::constraints::Constraint;
 use super::error::{Error, Kind};
 use super::heading::{TableInfo, TableName};
 use super::world::World;
 
-/// `` FOREIGN KEY (`a`, `b`) REFERENCES `parent` (`a`, `b`) ON DELETE RESTRICT ON UPDATE CASCADE ``
-/// as MySQL 8.0 prints the n-th constraint of `child` (the parent schema-qualified only when it
-/// lives in another schema).
-pub fn constraint_text(child: &TableInfo, n: usize) -> String {
-    let fk = &child.foreign_keys[n];
-    let cols = |it: &mut dyn Iterator<Item = &String>| it.map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+/// `` `db`.`child`, CONSTRAINT `child_ibfk_1` FOREIGN KEY (`a`, `b`) REFERENCES `parent` (`a`, `b`)
+/// ON DELETE RESTRICT ON UPDATE CASCADE `` as MySQL 8.0 prints a constraint of `child` in its
+/// messages (the parent schema-qualified only when it lives in another schema).
+pub fn constraint_text(child: &TableInfo, c: &Constraint) -> String {
+    let cols = |names: &[String]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
     let parent =
-        if fk.parent.database == child.name.database { format!("`{}`", fk.parent.table) } else { fk.parent.full() };
+        if c.parent.database == child.name.database { format!("`{}`", c.parent.table) } else { c.parent.full() };
     format!(
-        "{}, CONSTRAINT `{}` FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE RESTRICT ON UPDATE CASCADE",
+        "{}, CONSTRAINT `{}` FOREIGN KEY ({}) REFERENCES {} ({}) {}",
         child.name.full(),
-        child.constraint_name(n),
-        cols(&mut fk.attr_map.iter().map(|(c, _)| c)),
+        c.name,
+        cols(&c.columns),
         parent,
-        cols(&mut fk.attr_map.iter().map(|(_, p)| p)),
+        cols(&c.parent_columns),
+        c.rules
     )
 }
 
 /// MySQL 1452 for the child row `values` (heading order), if one of its foreign keys has no
 /// parent row; `None` when every parent exists.
 pub fn missing_parent(world: &World, info: &TableInfo, values: &[Sql]) -> Option<Error> {
-    for (n, fk) in info.foreign_keys.iter().enumerate() {
+    for c in info.constraints() {
         let mut key = Vec::new();
-        for (child, _) in &fk.attr_map {
+        for child in &c.columns {
             match info.position(child).and_then(|p| values.get(p)) {
                 Some(Sql::Null) | None => break,
                 Some(v) => key.push(v.clone()),
             }
         }
         // A foreign key with any NULL column is not checked (MySQL, SQL standard MATCH SIMPLE).
-        if key.len() < fk.attr_map.len() {
+        if key.len() < c.columns.len() {
             continue;
         }
-        let cols: Vec<&str> = fk.attr_map.iter().map(|(_, p)| p.as_str()).collect();
-        if !row_exists(world, &fk.parent, &cols, &key) {
+        let cols: Vec<&str> = c.parent_columns.iter().map(String::as_str).collect();
+        if !row_exists(world, &c.parent, &cols, &key) {
             return Some(Error::mysql(
                 Kind::IntegrityError,
                 1452,
                 format!(
                     "Cannot add or update a child row: a foreign key constraint fails ({})",
-                    constraint_text(info, n)
+                    constraint_text(info, &c)
                 ),
             ));
         }
@@ -58,11 +59,11 @@ pub fn missing_parent(world: &World, info: &TableInfo, values: &[Sql]) -> Option
 /// MySQL 1451 when rows of `parent` (the SELECT `rows_sql` with `args`) are referenced by a
 /// child: the first child constraint, in declaration order, that has referencing rows.
 pub fn referencing_child(world: &World, parent: &TableName, rows_sql: &str, args: &[Sql]) -> Option<Error> {
-    for child in world.children(parent) {
+    for child in world.referencing(parent) {
         let info = world.table(&child)?;
-        for (n, fk) in info.foreign_keys.iter().enumerate().filter(|(_, fk)| &fk.parent == parent) {
-            let child_cols: Vec<String> = fk.attr_map.iter().map(|(c, _)| format!("c.\"{c}\"")).collect();
-            let parent_cols: Vec<String> = fk.attr_map.iter().map(|(_, p)| format!("\"{p}\"")).collect();
+        for c in info.constraints().into_iter().filter(|c| &c.parent == parent) {
+            let child_cols: Vec<String> = c.columns.iter().map(|n| format!("c.\"{n}\"")).collect();
+            let parent_cols: Vec<String> = c.parent_columns.iter().map(|p| format!("\"{p}\"")).collect();
             // Scan the child and probe the parent rows: a child emptied by a cascade costs nothing.
             let sql = format!(
                 "SELECT EXISTS(SELECT 1 FROM {} AS c WHERE ({}) IN (SELECT {} FROM ({})))",
@@ -82,7 +83,7 @@ pub fn referencing_child(world: &World, parent: &TableName, rows_sql: &str, args
                     1451,
                     format!(
                         "Cannot delete or update a parent row: a foreign key constraint fails ({})",
-                        constraint_text(&info, n)
+                        constraint_text(&info, &c)
                     ),
                 ));
             }

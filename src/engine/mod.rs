@@ -5,12 +5,14 @@
 pub mod access;
 pub mod collation;
 pub mod condition;
+pub mod constraints;
 pub mod declare;
 pub mod delete;
 pub mod deps;
 pub mod describe;
 pub mod drop;
 pub mod error;
+pub mod external;
 pub mod fetch;
 pub mod frame;
 pub mod hash;

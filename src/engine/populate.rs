@@ -212,6 +212,20 @@ pub fn progress_text(class: &str, remaining: usize, total: usize, now: &str) -> 
     format!("{class:<20} Completed {} of {total} ({percent:.1}%)   {now}", total - remaining)
 }
 
+/// `populate(display_progress=True)`'s bar as tqdm leaves it (without its clock, which would
+/// make output irreproducible): `Class: 100%|██████████| 3/3`; a bar of 10 cells in eighths.
+pub fn progress_bar(class: &str, done: usize, total: usize) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let fraction = if total == 0 { 1.0 } else { done as f64 / total as f64 };
+    let eighths = (fraction * 80.0) as usize;
+    let mut bar = "█".repeat(eighths / 8);
+    if eighths < 80 {
+        bar.push_str(EIGHTHS[eighths % 8]);
+    }
+    let pad = 10 - bar.chars().count();
+    format!("{class}: {:>3.0}%|{bar}{}| {done}/{total}", fraction * 100.0, " ".repeat(pad))
+}
+
 impl World {
     /// The local time as MySQL's NOW() gives it (`YYYY-MM-DD HH:MM:SS`).
     pub fn local_now(&self) -> Result<String> {
@@ -237,5 +251,18 @@ mod tests {
         let line = super::progress_text("MyAnalysis", 1, 3, "2026-11-26 10:00:00");
         assert_eq!(line, "MyAnalysis           Completed 2 of 3 (66.7%)   2026-11-26 10:00:00");
         assert_eq!(super::progress_text("T", 0, 0, "now"), "T                    Completed 0 of 0 (100.0%)   now");
+    }
+}
+
+#[cfg(test)]
+mod bar_tests {
+    use super::progress_bar;
+
+    /// tqdm's texts for a 10-cell bar (seen with `tqdm(range(3), ncols=...)` on the oracle).
+    #[test]
+    fn the_bar_fills_in_eighths_like_tqdm() {
+        assert_eq!(progress_bar("MyAnalysis", 2, 2), "MyAnalysis: 100%|██████████| 2/2");
+        assert_eq!(progress_bar("A", 1, 3), "A:  33%|███▎      | 1/3");
+        assert_eq!(progress_bar("A", 0, 3), "A:   0%|          | 0/3");
     }
 }

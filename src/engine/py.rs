@@ -95,6 +95,20 @@ pub fn value_str(v: &Value) -> String {
     }
 }
 
+/// `type(v).__name__` for a value as Python holds it.
+pub fn value_type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Int(_) => "int",
+        Value::Float(_) => "float",
+        Value::Str(_) => "str",
+        Value::Bytes(_) => "bytes",
+        Value::List(_) => "list",
+        Value::Map(_) => "dict",
+    }
+}
+
 /// `repr(v)`: like [`value_str`] but strings quoted.
 pub fn value_repr(v: &Value) -> String {
     match v {

@@ -35,6 +35,8 @@ pub struct World {
     pub(crate) populating: Vec<TableName>,
     /// The connected account's privileges (`None`: all).
     pub(crate) access: Option<Box<dyn super::access::Access>>,
+    /// The client's external-storage settings and the store specs in use.
+    pub(crate) external: std::cell::RefCell<super::external::State>,
 }
 
 /// The catalog as it was when a transaction began.
@@ -106,6 +108,7 @@ impl World {
             open: Vec::new(),
             populating: Vec::new(),
             access: None,
+            external: Default::default(),
         };
         world.load_catalog()?;
         Ok(world)

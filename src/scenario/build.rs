@@ -22,6 +22,7 @@ pub fn build(scenario: &Scenario) -> Result<Image, ScenarioError> {
     let mut server = Server::new(World::in_memory()?, Path::new("."))?;
     server.accounts = accounts::accounts(file, &toml)?;
     server.settings = accounts::settings(&file.server);
+    server.set_env_defaults(file.env.clone());
     server.save_server()?;
     login_as_admin(&mut server, scenario)?;
     let interpreter = run_scripts(scenario, server, &file.build)?;
@@ -36,6 +37,7 @@ pub fn build(scenario: &Scenario) -> Result<Image, ScenarioError> {
 /// The variant world's image: the built `base` with the scenario's variant scripts run on it.
 pub fn build_variant(scenario: &Scenario, base: &Image) -> Result<Image, ScenarioError> {
     let mut server = Server::new(World::from_image(base)?, Path::new("."))?;
+    server.set_env_defaults(scenario.file.env.clone());
     login_as_admin(&mut server, scenario)?;
     let interpreter = run_scripts(scenario, server, &scenario.file.variant)?;
     let server = interpreter.server();

@@ -33,6 +33,10 @@ pub struct ScenarioFile {
     /// Users who can log in.
     #[serde(default)]
     pub users: Vec<UserEntry>,
+    /// The client machine's environment variables (`os.getenv`), beneath the process's own:
+    /// e.g. Spyglass's `SPYGLASS_BASE_DIR` on the workshop's machines.
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
     /// What `import "path" as m;` offers: module path → exported class name → table
     /// (`"common_subject.subject"`; a Part table comes with its master as `Master.Part`) or a
     /// helper the sandbox provides (`"helper:Interval"`).

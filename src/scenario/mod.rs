@@ -87,9 +87,12 @@ impl Scenario {
         Ok(Some(World::from_image(image)?))
     }
 
-    /// A server over a new world of this scenario, not connected, with default `dj.config`.
+    /// A server over a new world of this scenario, not connected, with default `dj.config` and
+    /// the scenario's environment.
     pub fn server(&self, cwd: &Path) -> Result<Server, ScenarioError> {
-        Ok(Server::new(self.world()?, cwd)?)
+        let mut server = Server::new(self.world()?, cwd)?;
+        server.set_env_defaults(self.file.env.clone());
+        Ok(server)
     }
 
     /// Write the scenario's world as a world file at `path`.

@@ -54,7 +54,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     });
     let h = host.clone();
     engine.register_indexer_set(move |_: &mut ConfigHandle, key: &str, v: Dynamic| -> R<()> {
-        h.server.borrow_mut().config.set(key, to_value(&v)).map_err(throw)
+        let mut server = h.server.borrow_mut();
+        let result = server.config.set(key, to_value(&v));
+        server.sync_external();
+        result.map_err(throw)
     });
     let h = host.clone();
     engine.register_fn("load", move |_: &mut ConfigHandle, path: &str| -> R<()> {
@@ -62,6 +65,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let cwd = server.cwd.clone();
         let mut lines = Vec::new();
         let result = server.config.load(&cwd, path, &mut |l| lines.push(format!("[INFO]: {l}")));
+        server.sync_external();
         lines.into_iter().for_each(|l| h.emit(l));
         result.map_err(throw)
     });
@@ -136,6 +140,8 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let mut server = h.server.borrow_mut();
         server.conn(false).map_err(throw)?;
         server.world.activate_schema(name, true).map_err(throw)?;
+        // A new schema object: its `external` mapping reads the stores afresh.
+        server.world.forget_store_specs(name);
         Ok(Schema(name.to_string()))
     });
     for (method, tier) in

@@ -54,10 +54,13 @@ fn custom(h: &Shared, path: &[&str]) -> Option<String> {
     }
 }
 
-/// Spyglass's analysis directory: `dj.config["custom"]["spyglass_dirs"]["base"]` + `/analysis`.
+/// Spyglass's analysis directory (`settings.analysis_dir`, from `dj.config["custom"]` or the
+/// environment); without a configured base, the sandbox's `/data/spyglass/analysis`.
 fn analysis_dir(h: &Shared) -> String {
-    let base = custom(h, &["spyglass_dirs", "base"]);
-    format!("{}/analysis", base.unwrap_or_else(|| "/data/spyglass".into()).trim_end_matches('/'))
+    let server = h.server.borrow();
+    let cwd = server.cwd.display().to_string();
+    let dirs = crate::spyglass::settings::dirs(server.config.lookup("custom"), &|k| server.env.get(k), &cwd);
+    dirs.map_or_else(|| "/data/spyglass/analysis".into(), |d| d.analysis)
 }
 
 /// Print Spyglass's log lines.

@@ -107,6 +107,7 @@ impl Interpreter {
         let running = Rc::new(debugger::RunningScript::default());
         *running.file.borrow_mut() = "<script>".into();
         debugger::register(&mut engine, &host, &clock, &running);
+        modules::register(&mut engine, &host);
         engine.set_module_resolver(modules::Resolver::new(&host));
         frame::register(&mut engine);
         logger::register(&mut engine);

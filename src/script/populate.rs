@@ -9,7 +9,7 @@ use super::host::Shared;
 use super::ops::restriction;
 use super::table::Table;
 use super::value::{map_pairs, to_dynamic};
-use crate::engine::populate::{error_text, progress_text, Key, Order, PopulateOptions};
+use crate::engine::populate::{error_text, progress_bar, progress_text, Key, Order, PopulateOptions};
 use crate::engine::{Error, Kind, Restriction, Tier};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
@@ -98,11 +98,16 @@ fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: Populat
             Err(e) if opts.suppress_errors => {
                 errors.push(Dynamic::from_array(vec![key_map(key), Dynamic::from(error_text(&as_error(&e, host)))]));
             }
-            Err(e) => return Err(e),
+            Err(e) => {
+                if show {
+                    host.emit(progress_bar(&t.class, done, keys.len()));
+                }
+                return Err(e);
+            }
         }
-        if show {
-            host.emit(format!("{}: {}/{}", t.class, done + 1, keys.len()));
-        }
+    }
+    if show && !keys.is_empty() {
+        host.emit(progress_bar(&t.class, keys.len(), keys.len()));
     }
     Ok(summary(success, errors))
 }

@@ -7,6 +7,7 @@ use crate::engine::{Error, Kind, Result, World};
 
 use super::access::SessionAccess;
 use super::config::Config;
+use super::env::Environment;
 use super::grants::{Accounts, Session};
 use super::settings::ServerSettings;
 
@@ -26,6 +27,8 @@ pub struct Server {
     pub config: Config,
     /// The directory relative paths (`dj_local_conf.json`) are taken from.
     pub cwd: PathBuf,
+    /// The client's environment variables (`os.environ`).
+    pub env: Environment,
     session: Option<Session>,
     /// `host:port` as configured when the connection was made (for `repr(conn)`).
     endpoint: String,
@@ -43,30 +46,53 @@ impl Server {
             Some(json) => serde_json::from_str(&json).map_err(|e| damaged("server settings", e))?,
             None => ServerSettings::default(),
         };
-        Ok(Server {
+        let mut server = Server {
             world,
             accounts,
             settings,
             config: Config::new(),
             cwd: cwd.to_path_buf(),
+            env: Environment::default(),
             session: None,
             endpoint: String::new(),
-        })
+        };
+        server.sync_external();
+        Ok(server)
     }
 
     /// What `import datajoint` does to `dj.config`: defaults, then `dj_local_conf.json` from the
     /// working directory when there is one, then the `DJ_*` environment variables.
     pub fn import_config(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<()> {
         self.config = Config::import(&self.cwd, env)?;
+        self.sync_external();
         Ok(())
     }
 
-    /// A new client process on the same server (a grader's next script): not connected, and
-    /// `dj.config` as `import datajoint` leaves it.
-    pub fn restart_client(&mut self, env: impl Fn(&str) -> Option<String>) -> Result<()> {
+    /// A new client process on the same server, for a grader's next script: not connected,
+    /// `dj.config` as `import datajoint` leaves it, and an environment of the scenario's
+    /// defaults only (nothing of the grading machine's).
+    pub fn restart_client(&mut self) -> Result<()> {
         self.session = None;
         self.world.set_access(None);
-        self.import_config(env)
+        self.env.isolate();
+        self.import_config(|_| None)
+    }
+
+    /// The scenario's environment variables, beneath the process's.
+    pub fn set_env_defaults(&mut self, defaults: std::collections::BTreeMap<String, String>) {
+        self.env = Environment::with_defaults(defaults);
+        self.sync_external();
+    }
+
+    /// Tell the engine what `dj.config["stores"]` and the filepath switch now say; call after
+    /// changing either (DataJoint reads both when it needs them).
+    pub fn sync_external(&mut self) {
+        let switch = self.env.get(crate::engine::external::FILEPATH_SWITCH).unwrap_or_else(|| "FALSE".into());
+        self.world.set_external_settings(crate::engine::external::Settings {
+            filepath_enabled: switch.to_uppercase() == "TRUE",
+            stores: self.config.lookup("stores").cloned(),
+            cwd: self.cwd.display().to_string(),
+        });
     }
 
     /// Keep the accounts and settings in the world file.

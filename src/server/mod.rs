@@ -4,6 +4,7 @@
 pub mod access;
 pub mod config;
 pub mod connection;
+pub mod env;
 pub mod grants;
 pub mod settings;
 

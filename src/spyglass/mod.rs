@@ -9,3 +9,4 @@ pub mod log;
 pub mod merge;
 pub mod mixin;
 pub mod restrict_by;
+pub mod settings;

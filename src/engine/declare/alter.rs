@@ -2,8 +2,9 @@
 //! compares the compiled SQL of the new definition with that of `describe()`, refuses to touch
 //! the primary key, foreign keys or indexes, and shows the `ALTER TABLE` it would run.
 
-use super::compile::{resolve_reference, sqlite_index_ddl, sqlite_table_ddl, Declaration, Namespace};
+use super::compile::{resolve_reference, Declaration, Namespace};
 use super::parse::{parse_definition, Item};
+use super::sqlite::{sqlite_index_ddl, sqlite_table_ddl};
 use crate::engine::access::Privilege;
 use crate::engine::delete::{Console, Level, NO_DEFAULT};
 use crate::engine::describe::Namer;
@@ -61,8 +62,17 @@ impl World {
             match item {
                 Item::Attribute(a) => {
                     let parsed = types::parse_column_type(&a.type_text, &a.name)?;
-                    let (ty, comment) = match parsed.ty {
+                    let (ty, comment) = match &parsed.ty {
                         AttrType::Uuid => ("binary(16)".to_string(), format!(":uuid:{}", escape_comment(&a.comment))),
+                        // An external type adds a foreign key to its tracking table.
+                        AttrType::Filepath { store, .. } => {
+                            p.foreign_key_sql.push(format!(
+                                "FOREIGN KEY (`{}`) REFERENCES `{{database}}`.`~external_{store}` (`hash`) ON UPDATE \
+                                 RESTRICT ON DELETE RESTRICT",
+                                a.name
+                            ));
+                            ("binary(16)".to_string(), format!(":{}:{}", a.type_text, escape_comment(&a.comment)))
+                        }
                         _ => (a.type_text.clone(), escape_comment(&a.comment)),
                     };
                     let default = match a.default.as_deref() {
@@ -299,7 +309,7 @@ fn implicit_default(ty: &AttrType, default: &ColumnDefault, nullable: bool, name
                     format!("Incorrect {kind} value: '0000-00-00' for column '{name}' at row {row}"),
                 ));
             }
-            AttrType::Uuid | AttrType::Json => {
+            AttrType::Uuid | AttrType::Json | AttrType::Filepath { .. } => {
                 return Err(Error::mysql(Kind::OperationalError, 1138, "Invalid use of NULL value"))
             }
         },

@@ -5,8 +5,9 @@ use super::naming::{self, Tier};
 use super::parse::{self, parse_definition_with, AttributeLine, ForeignKeyLine, Item};
 use crate::engine::access::Privilege;
 use crate::engine::error::{Error, Kind, Result};
+use crate::engine::external::ExternalRef;
 use crate::engine::heading::{Attribute, ForeignKey, Index, TableInfo, TableName};
-use crate::engine::types::{self, ColumnDefault};
+use crate::engine::types::{self, AttrType, ColumnDefault};
 use crate::engine::world::{internal, World};
 
 /// What to declare: DataJoint's `@schema class Name(tier): definition = ...`.
@@ -67,6 +68,11 @@ impl World {
             ));
         }
         let info = self.compile(decl, name.clone(), resolve)?;
+        // DataJoint reads each store's spec (and declares its tracking table) before it sends
+        // the CREATE TABLE.
+        for e in &info.external {
+            self.external_store(decl.schema, &e.store)?;
+        }
         let mut wanted = vec![(Privilege::Create, name.clone())];
         wanted.extend(info.foreign_keys.iter().map(|fk| (Privilege::References, fk.parent.clone())));
         for (privilege, table) in wanted {
@@ -76,7 +82,7 @@ impl World {
             }
         }
         self.atomically(|w| {
-            w.conn.execute_batch(&sqlite_ddl(&info)).map_err(internal)?;
+            w.conn.execute_batch(&super::sqlite::sqlite_ddl(&info)).map_err(internal)?;
             w.register_table(info)
         })?;
         Ok(Declared::Created(name))
@@ -89,10 +95,11 @@ impl World {
         let mut attributes: Vec<Attribute> = Vec::new();
         let mut foreign_keys = Vec::new();
         let mut indexes = Vec::new();
+        let mut external = Vec::new();
         for item in &def.items {
             match item {
                 Item::Attribute(a) => {
-                    let parsed = types::parse_column_type(&a.type_text, &a.name)?;
+                    let mut parsed = types::parse_column_type(&a.type_text, &a.name)?;
                     let default = match &a.default {
                         None => ColumnDefault::None,
                         Some(lit) => types::column_default(&parsed.ty, lit, &a.name)?,
@@ -100,6 +107,11 @@ impl World {
                     // DataJoint keeps the first declaration of a repeated name (`prepare_declare`).
                     if attributes.iter().any(|x| x.name == a.name) {
                         continue;
+                    }
+                    if let AttrType::Filepath { store, database } = &mut parsed.ty {
+                        *database = decl.schema.to_string();
+                        let after = foreign_keys.len();
+                        external.push(ExternalRef { attribute: a.name.clone(), store: store.clone(), after });
                     }
                     attributes.push(Attribute {
                         name: a.name.clone(),
@@ -135,8 +147,12 @@ impl World {
             fk.primary = primary;
         }
         check_server_rules(&attributes, &indexes)?;
-        add_implicit_indexes(&attributes, &foreign_keys, &mut indexes);
-        Ok(TableInfo {
+        // DataJoint checks this as it loads the heading; MySQL takes binary(16) in a key, so a
+        // real declaration succeeds first. The sandbox refuses the table outright.
+        if attributes.iter().any(|a| a.in_key && a.ty.is_filepath()) {
+            return Err(Error::dj("Json, Blob, attachment, or filepath attributes are not allowed in the primary key"));
+        }
+        let mut info = TableInfo {
             name,
             class_name: decl.class_name.to_string(),
             tier: decl.tier,
@@ -145,8 +161,11 @@ impl World {
             attributes,
             foreign_keys,
             indexes,
+            external,
             definition: decl.definition.to_string(),
-        })
+        };
+        add_implicit_indexes(&mut info);
+        Ok(info)
     }
 
     /// `-> Parent` / `-> Parent.proj(new='old')`: inherit the parent's primary key.
@@ -222,7 +241,11 @@ impl parse::Resolver for Checks<'_> {
     }
 
     fn check_type(&mut self, attribute: &AttributeLine) -> Result<()> {
-        types::parse_column_type(&attribute.type_text, &attribute.name).map(|_| ())
+        let parsed = types::parse_column_type(&attribute.type_text, &attribute.name)?;
+        if parsed.ty.is_filepath() && !self.world.filepath_enabled() {
+            return Err(crate::engine::external::filepath_disabled());
+        }
+        Ok(())
     }
 }
 
@@ -259,68 +282,17 @@ fn check_server_rules(attributes: &[Attribute], indexes: &[Index]) -> Result<()>
     Ok(())
 }
 
-/// InnoDB needs an index whose leading columns are each foreign key's columns; when neither
-/// the primary key nor a declared index provides one, MySQL creates it.
-fn add_implicit_indexes(attributes: &[Attribute], foreign_keys: &[ForeignKey], indexes: &mut Vec<Index>) {
-    let primary: Vec<String> = attributes.iter().filter(|a| a.in_key).map(|a| a.name.clone()).collect();
-    for fk in foreign_keys {
-        let cols: Vec<String> = fk.child_attrs().map(String::from).collect();
+/// InnoDB needs an index whose leading columns are each foreign key's columns (external
+/// references included); when neither the primary key nor a declared index provides one, MySQL
+/// creates it, in the order of the constraints.
+fn add_implicit_indexes(info: &mut TableInfo) {
+    let primary = info.primary_key();
+    for c in info.constraints() {
+        let cols = c.columns;
         let covers = |have: &[String]| have.len() >= cols.len() && have[..cols.len()] == cols[..];
-        if covers(&primary) || indexes.iter().any(|i| covers(&i.attributes)) {
+        if covers(&primary) || info.indexes.iter().any(|i| covers(&i.attributes)) {
             continue;
         }
-        indexes.push(Index { unique: false, attributes: cols, implicit: true });
+        info.indexes.push(Index { unique: false, attributes: cols, implicit: true });
     }
-}
-
-fn quoted(cols: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    cols.into_iter().map(|c| format!("\"{}\"", c.as_ref())).collect::<Vec<_>>().join(",")
-}
-
-/// The SQLite DDL for a table and its indexes (storage only; DataJoint's own DDL text is
-/// rendered elsewhere).
-pub(crate) fn sqlite_ddl(info: &TableInfo) -> String {
-    format!("{}{}", sqlite_table_ddl(info, &info.name.sqlite()), sqlite_index_ddl(info))
-}
-
-/// `CREATE TABLE` for `info`'s storage under the SQLite name `as_name`.
-pub(crate) fn sqlite_table_ddl(info: &TableInfo, as_name: &str) -> String {
-    let mut cols: Vec<String> = info
-        .attributes
-        .iter()
-        .map(|a| format!("\"{}\" {}{}", a.name, a.ty.sqlite_decl(), if a.nullable { "" } else { " NOT NULL" }))
-        .collect();
-    let pk = info.primary_key();
-    cols.push(format!("PRIMARY KEY ({})", quoted(&pk)));
-    for fk in &info.foreign_keys {
-        cols.push(format!(
-            "FOREIGN KEY ({}) REFERENCES {} ({}) ON UPDATE CASCADE ON DELETE RESTRICT",
-            quoted(fk.attr_map.iter().map(|(c, _)| c)),
-            fk.parent.sqlite(),
-            quoted(fk.attr_map.iter().map(|(_, p)| p)),
-        ));
-    }
-    for index in info.indexes.iter().filter(|i| i.unique) {
-        cols.push(format!("UNIQUE ({})", quoted(&index.attributes)));
-    }
-    // A single INTEGER key is SQLite's rowid; any other key is better as a clustered index,
-    // like InnoDB's.
-    let integer_key = pk.len() == 1 && info.attribute(&pk[0]).is_some_and(|a| a.ty.sqlite_decl() == "INTEGER");
-    format!("CREATE TABLE {as_name} (\n{}\n){};\n", cols.join(",\n"), if integer_key { "" } else { " WITHOUT ROWID" })
-}
-
-/// `CREATE INDEX` for the non-unique indexes (they also serve foreign-key checks on delete).
-pub(crate) fn sqlite_index_ddl(info: &TableInfo) -> String {
-    let mut sql = String::new();
-    for (n, index) in info.indexes.iter().enumerate().filter(|(_, i)| !i.unique) {
-        sql.push_str(&format!(
-            "CREATE INDEX \"{}/{}#{}\" ON {} ({});\n",
-            info.name.database,
-            info.name.table,
-            n,
-            info.name.sqlite(),
-            quoted(&index.attributes)
-        ));
-    }
-    sql
 }

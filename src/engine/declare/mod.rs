@@ -7,6 +7,7 @@ mod fk;
 pub mod naming;
 pub mod parse;
 mod pyexpr;
+pub(crate) mod sqlite;
 mod text;
 
 pub use alter::Alteration;

@@ -39,9 +39,10 @@ impl Column {
         matches!(self.ty, Some(AttrType::Char(_) | AttrType::Varchar(_) | AttrType::Enum(_)))
     }
 
-    /// A blob column (shown as `=BLOB=` in previews).
+    /// A blob or filepath column (shown as `=BLOB=` in previews, left out of DataJoint's
+    /// `heading.non_blobs`).
     pub fn is_blob(&self) -> bool {
-        matches!(self.ty, Some(AttrType::Blob(_)))
+        matches!(self.ty, Some(AttrType::Blob(_) | AttrType::Filepath { .. }))
     }
 }
 

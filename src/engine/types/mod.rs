@@ -108,6 +108,10 @@ pub enum AttrType {
     Json,
     /// A serialized blob.
     Blob(BlobKind),
+    /// `filepath@store` (binary(16) on the server: the hash of the path relative to the store's
+    /// stage, a foreign key into the schema's `~external_{store}`). `database` is the schema
+    /// whose tracking table holds the path (set when the table is declared).
+    Filepath { store: String, database: String },
 }
 
 /// A parsed type text: the type and whether `auto_increment` was part of it.
@@ -164,7 +168,7 @@ impl AttrType {
             | AttrType::Timestamp { .. }
             | AttrType::Time { .. }
             | AttrType::Json => "TEXT",
-            AttrType::Uuid | AttrType::Blob(_) => "BLOB",
+            AttrType::Uuid | AttrType::Blob(_) | AttrType::Filepath { .. } => "BLOB",
         }
     }
 
@@ -199,6 +203,11 @@ impl AttrType {
     /// json.
     pub fn is_json(&self) -> bool {
         matches!(self, AttrType::Json)
+    }
+
+    /// `filepath@store`.
+    pub fn is_filepath(&self) -> bool {
+        matches!(self, AttrType::Filepath { .. })
     }
 
     /// The MySQL 8.0 error for using this column in a primary key or index, if any: blobs need

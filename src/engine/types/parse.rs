@@ -79,12 +79,15 @@ pub fn parse_column_type(text: &str, column: &str) -> Result<ParsedType> {
         Category::InternalBlob => blob(text).and_then(plain),
         Category::Uuid => plain(AttrType::Uuid),
         Category::Adapted => Err(Error::dj("Support for Adapted Attribute types is disabled.")),
-        Category::ExternalBlob | Category::InternalAttach | Category::ExternalAttach | Category::Filepath => {
-            Err(Error::dj(format!(
-                "Attribute type {text} is not supported in the sandbox: attachments, filepaths and \
-                 external stores keep files outside the database. Use a blob (longblob) instead."
-            )))
+        // The store name as DataJoint takes it: everything after the first `@`.
+        Category::Filepath => {
+            let store = text.split_once('@').map_or("", |(_, s)| s).to_string();
+            plain(AttrType::Filepath { store, database: String::new() })
         }
+        Category::ExternalBlob | Category::InternalAttach | Category::ExternalAttach => Err(Error::dj(format!(
+            "Attribute type {text} is not supported in the sandbox: attachments and external \
+                 blobs keep files outside the database. Use a blob (longblob) instead."
+        ))),
     }
 }
 
@@ -350,6 +353,7 @@ pub fn heading_type(ty: &AttrType) -> String {
         AttrType::Bool => "tinyint".into(),
         AttrType::Uuid => "uuid".into(),
         AttrType::Json => "json".into(),
+        AttrType::Filepath { store, .. } => format!("filepath@{store}"),
         AttrType::Blob(k) => match k {
             BlobKind::Tiny => "tinyblob",
             BlobKind::Blob => "blob",

@@ -275,7 +275,23 @@ pub fn to_storage(ty: &AttrType, v: &Value, column: &str, row: usize) -> Result<
         AttrType::Uuid => Ok(Sql::Blob(uuid_text::uuid_bytes(v, column)?.to_vec())),
         AttrType::Json => Ok(Sql::Text(json::to_json_text(v, column)?)),
         AttrType::Blob(_) => Ok(Sql::Blob(blob::encode(v))),
+        // DataJoint has already put the path into the store and sends its 16-byte hash; any
+        // other value (a column default, raw SQL) is MySQL's conversion into binary(16).
+        AttrType::Filepath { .. } => match v {
+            Value::Bytes(b) => binary16(b, column, row),
+            other => binary16(literal_text(literal(other)?, column, row)?.as_bytes(), column, row),
+        },
     }
+}
+
+/// MySQL's binary(16): shorter values padded with zero bytes, longer ones 1406.
+fn binary16(b: &[u8], column: &str, row: usize) -> Result<Sql> {
+    if b.len() > 16 {
+        return Err(too_long(column, row));
+    }
+    let mut b = b.to_vec();
+    b.resize(16, 0);
+    Ok(Sql::Blob(b))
 }
 
 /// See [`AttrType::from_storage`].
@@ -331,13 +347,7 @@ pub fn from_sql_string(ty: &AttrType, s: &str, column: &str, row: usize) -> Resu
         AttrType::Integer { .. } | AttrType::Decimal { .. } | AttrType::Float { .. } | AttrType::Bool => {
             numeric(ty, s, column, row)
         }
-        // binary(16): shorter strings are padded with zero bytes.
-        AttrType::Uuid if s.len() <= 16 => {
-            let mut b = s.as_bytes().to_vec();
-            b.resize(16, 0);
-            Ok(Sql::Blob(b))
-        }
-        AttrType::Uuid => Err(too_long(column, row)),
+        AttrType::Uuid | AttrType::Filepath { .. } => binary16(s.as_bytes(), column, row),
         AttrType::Varchar(n) if s.chars().count() > *n as usize => Err(too_long(column, row)),
         _ => to_storage(ty, &Value::Str(s.to_string()), column, row),
     }

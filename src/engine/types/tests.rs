@@ -103,10 +103,22 @@ fn unsupported_types_are_datajoint_errors() {
     }
     let e = parse_type("<graph>").unwrap_err();
     assert_eq!(e.message, "Support for Adapted Attribute types is disabled.");
-    for t in ["attach", "blob@store", "attach@store", "filepath@store"] {
+    for t in ["attach", "blob@store", "attach@store"] {
         let e = parse_type(t).unwrap_err();
         assert_eq!(e.kind, Kind::DataJointError);
         assert!(e.message.starts_with(&format!("Attribute type {t} is not supported in the sandbox")), "{}", e.message);
+    }
+}
+
+#[test]
+fn filepath_types_name_their_store() {
+    // declare.py: `match["type"].split("@", 1)[1]` is the store; the heading shows the type back.
+    let ty = parse_type("filepath@raw-2").unwrap().ty;
+    assert_eq!(ty, AttrType::Filepath { store: "raw-2".into(), database: String::new() });
+    assert_eq!(ty.heading_type(), "filepath@raw-2");
+    assert!(ty.is_filepath() && !ty.is_blob() && !ty.is_string() && !ty.is_numeric());
+    for t in ["filepath@", "filepath@2x", "filepath", "filepath@a b"] {
+        assert_eq!(parse_type(t).unwrap_err().message, format!("Unsupported attribute type {t}"), "{t}");
     }
 }
 

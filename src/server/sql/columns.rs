@@ -9,19 +9,19 @@ use crate::engine::{Result, TableName, Value};
 use crate::server::grants::Privilege;
 
 /// The column type as MySQL 8.0 shows it: no integer display widths except `tinyint(1)` (bool),
-/// `binary(16)` for DataJoint's uuid.
+/// `binary(16)` for DataJoint's uuid and filepath.
 pub fn mysql_type(ty: &AttrType) -> String {
     match ty {
         AttrType::Bool => "tinyint(1)".into(),
-        AttrType::Uuid => "binary(16)".into(),
+        AttrType::Uuid | AttrType::Filepath { .. } => "binary(16)".into(),
         other => other.heading_type(),
     }
 }
 
-/// The comment as stored: DataJoint prefixes special types (`:uuid:`).
+/// The comment as stored: DataJoint prefixes special types (`:uuid:`, `:filepath@raw:`).
 pub fn stored_comment(a: &Attribute) -> String {
     match a.ty {
-        AttrType::Uuid => format!(":uuid:{}", a.comment),
+        AttrType::Uuid | AttrType::Filepath { .. } => format!(":{}:{}", a.ty.heading_type(), a.comment),
         _ => a.comment.clone(),
     }
 }

@@ -28,7 +28,7 @@ pub fn store(attr: &Attribute, v: Sql, table: &str, row: usize) -> Result<Sql> {
         Sql::Text(s) => text(attr, &s, table, row),
         Sql::Blob(b) => match &attr.ty {
             AttrType::Blob(_) => Ok(Sql::Blob(b)),
-            AttrType::Uuid if b.len() <= 16 => {
+            AttrType::Uuid | AttrType::Filepath { .. } if b.len() <= 16 => {
                 let mut b = b;
                 b.resize(16, 0);
                 Ok(Sql::Blob(b))

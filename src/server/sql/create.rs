@@ -66,8 +66,8 @@ pub fn create_table_text(info: &TableInfo, auto_increment: Option<i64>) -> Strin
             lines.push(format!("  {kind} `{name}` ({})", column_list(&index.attributes)));
         }
     }
-    for n in 0..info.foreign_keys.len() {
-        let text = constraint_text(info, n);
+    for c in info.constraints() {
+        let text = constraint_text(info, &c);
         let constraint = text.find("CONSTRAINT").map_or(text.as_str(), |at| &text[at..]);
         lines.push(format!("  {constraint}"));
     }

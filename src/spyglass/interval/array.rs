@@ -3,6 +3,7 @@
 //! Spyglass's own text.
 
 use super::Times;
+use crate::engine::py::value_type_name;
 use crate::engine::{Error, Kind, Result, Value};
 
 /// A value as an array of intervals (`None` is `np.array([])`). Maps (IntervalList keys) and
@@ -14,7 +15,7 @@ pub fn extract(value: &Value) -> Result<Times> {
         Value::List(_) => validate(discover(value)?),
         // A number becomes a 0-d array, which has no length.
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => Err(type_error("len() of unsized object")),
-        other => Err(type_error(format!("Unrecognized interval_list type: <class '{}'>", py_type(other)))),
+        other => Err(type_error(format!("Unrecognized interval_list type: <class '{}'>", value_type_name(other)))),
     }
 }
 
@@ -130,8 +131,8 @@ fn validate(mut a: NdArray<'_>) -> Result<Times> {
                     _ => {
                         return Err(type_error(format!(
                             "unsupported operand type(s) for -: '{}' and '{}'",
-                            py_type(after),
-                            py_type(before)
+                            value_type_name(after),
+                            value_type_name(before)
                         )))
                     }
                 }
@@ -157,20 +158,6 @@ fn shape_repr(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
         _ => format!("({})", shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
-    }
-}
-
-/// Python's class name for a value.
-pub(super) fn py_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Int(_) => "int",
-        Value::Float(_) => "float",
-        Value::Str(_) => "str",
-        Value::Bytes(_) => "bytes",
-        Value::List(_) => "list",
-        Value::Map(_) => "dict",
     }
 }
 

@@ -1,7 +1,8 @@
 //! An Interval against timestamps (a 1-D array): `contains`, `excludes`, `censor`,
 //! `to_indices`, `to_seconds`, and `from_inds` (runs of consecutive indices as intervals).
 
-use super::{array, Interval, Num, Times};
+use super::{Interval, Num, Times};
+use crate::engine::py::value_type_name;
 use crate::engine::{Error, Kind, Result, Value};
 
 /// A 1-D numpy array of numbers (timestamps, indices): int64 or float64.
@@ -22,7 +23,7 @@ impl Stamps {
     /// The numbers of a list, or why numpy's comparisons would refuse it.
     pub fn from_value(v: &Value) -> Result<Stamps> {
         let Value::List(items) = v else {
-            return Err(Error::new(Kind::TypeError, format!("'{}' object is not iterable", array::py_type(v))));
+            return Err(Error::new(Kind::TypeError, format!("'{}' object is not iterable", value_type_name(v))));
         };
         let mut out = Stamps { values: Vec::with_capacity(items.len()), int: true };
         for item in items {
@@ -35,7 +36,7 @@ impl Stamps {
                 other => {
                     return Err(Error::new(
                         Kind::TypeError,
-                        format!("timestamps must be numbers, not '{}'", array::py_type(other)),
+                        format!("timestamps must be numbers, not '{}'", value_type_name(other)),
                     ))
                 }
             }
