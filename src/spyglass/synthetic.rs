@@ -14,7 +14,7 @@ use crate::engine::{Error, Kind, Result};
 const REFERENCE_FRAME: &str = "Upper left corner of video frame";
 
 /// The first `samples` times at `rate` Hz inside the valid intervals, each interval read from
-/// its start (`start + k / rate` up to its stop).
+/// its start (`start + k / rate` up to its stop); where intervals overlap, times only go forward.
 pub fn sample_times(valid_times: &[(f64, f64)], rate: f64, samples: usize) -> Result<Vec<f64>> {
     if !(rate > 0.0 && rate.is_finite()) {
         return Err(Error::new(Kind::ValueError, format!("sampling rate must be positive, not {rate}")));
@@ -27,7 +27,9 @@ pub fn sample_times(valid_times: &[(f64, f64)], rate: f64, samples: usize) -> Re
             if t > stop {
                 break;
             }
-            times.push(t);
+            if times.last().map_or(true, |&last| t > last) {
+                times.push(t);
+            }
             k += 1;
         }
     }
@@ -135,6 +137,7 @@ mod tests {
     #[test]
     fn samples_fill_the_valid_times_in_order() {
         assert_eq!(sample_times(&[(10.0, 10.5), (20.0, 30.0)], 4.0, 5).unwrap(), [10.0, 10.25, 10.5, 20.0, 20.25]);
+        assert_eq!(sample_times(&[(0.0, 0.5), (0.25, 1.0)], 4.0, 4).unwrap(), [0.0, 0.25, 0.5, 0.75]);
         let e = sample_times(&[(0.0, 1.0)], 2.0, 4).unwrap_err();
         assert_eq!(e.message, "the valid times hold 3 samples at 2 Hz, not 4");
         assert!(sample_times(&[(0.0, 1.0)], 0.0, 1).is_err());
