@@ -32,6 +32,11 @@ impl Nwb {
         &self.object
     }
 
+    /// pynwb's text for it.
+    pub fn repr(&self) -> String {
+        self.object.repr(self.address)
+    }
+
     fn class(&self) -> &'static str {
         match &*self.object {
             NwbObject::Series(s) => s.kind.name(),
@@ -147,8 +152,8 @@ fn register_fetch_nwb(engine: &mut Engine, host: &Shared) {
 
 fn register_objects(engine: &mut Engine) {
     engine.register_type_with_name::<Nwb>("NWBContainer");
-    engine.register_fn("to_string", |o: &mut Nwb| o.object.repr(o.address));
-    engine.register_fn("to_debug", |o: &mut Nwb| o.object.repr(o.address));
+    engine.register_fn("to_string", |o: &mut Nwb| o.repr());
+    engine.register_fn("to_debug", |o: &mut Nwb| o.repr());
     engine.register_get("name", |o: &mut Nwb| match &*o.object {
         NwbObject::Series(s) => s.name.clone(),
         NwbObject::Container(c) => c.name.clone(),
