@@ -20,6 +20,7 @@ pub mod heading;
 pub mod image;
 pub mod insert;
 pub mod integrity;
+pub mod nwb;
 pub mod populate;
 pub mod preview;
 pub mod py;

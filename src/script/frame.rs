@@ -1,24 +1,23 @@
-//! pandas DataFrames in rhai (`T.fetch(#{format: "frame"})`): `f["col"]`, `f.columns`,
-//! `f.index`, `f.head(n)`, `len(f)`, and `print(f)` as pandas prints them.
+//! pandas DataFrames in rhai (`T.fetch(#{format: "frame"})`, `T.fetch1_dataframe()`): `f["col"]`
+//! (`f[0]` for numbered columns), `f.columns`, `f.index`, `f.head(n)`, `len(f)`, and `print(f)`
+//! as pandas prints them.
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult};
 
 use super::error::throw;
 use super::value::to_dynamic;
 use crate::engine::frame::Frame;
-use crate::engine::Error;
+use crate::engine::{Error, Value};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
 /// Register the frame type and its members.
 pub fn register(engine: &mut Engine) {
     engine.register_type_with_name::<Frame>("DataFrame");
-    engine.register_indexer_get(|f: &mut Frame, name: &str| -> R<Array> {
-        // pandas: a missing column (an index level included) is KeyError.
-        let values = f.column(name).ok_or_else(|| throw(Error::key_error(name)))?;
-        Ok(values.iter().map(to_dynamic).collect())
-    });
-    engine.register_get("columns", |f: &mut Frame| -> Array { f.columns.iter().cloned().map(Dynamic::from).collect() });
+    // pandas: a missing column (an index level included) is KeyError.
+    engine.register_indexer_get(|f: &mut Frame, name: &str| column(f, Value::from(name)));
+    engine.register_indexer_get(|f: &mut Frame, i: rhai::INT| column(f, Value::Int(i)));
+    engine.register_get("columns", |f: &mut Frame| -> Array { f.columns.iter().map(to_dynamic).collect() });
     // A plain index is 0..n; a single-level one, its values; a MultiIndex, one array (Python's tuple) per row.
     engine.register_get("index", |f: &mut Frame| -> Array {
         f.index
@@ -36,4 +35,9 @@ pub fn register(engine: &mut Engine) {
     engine.register_fn("len", |f: &mut Frame| f.len() as rhai::INT);
     engine.register_fn("to_string", |f: &mut Frame| f.repr());
     engine.register_fn("to_debug", |f: &mut Frame| f.repr());
+}
+
+fn column(f: &Frame, label: Value) -> R<Array> {
+    let values = f.column(&label).ok_or_else(|| throw(Error::key_error(crate::engine::py::value_str(&label))))?;
+    Ok(values.iter().map(to_dynamic).collect())
 }

@@ -30,7 +30,7 @@ const DELETE_PARENT: (&str, &[&str]) =
 const REPR: (&str, &[&str]) = ("Merge._merge_repr", &["include_empties"]);
 
 /// Print Spyglass's log lines as its logger does, without the clock (output stays comparable).
-fn flush(host: &Shared, notes: Notes) {
+pub(super) fn flush(host: &Shared, notes: Notes) {
     for n in notes {
         let level = match n.level {
             Level::Info => "INFO",

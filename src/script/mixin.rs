@@ -1,6 +1,6 @@
 //! Spyglass's mixin in rhai: `#{mixin: true}` on declarations, and the mixin's methods
 //! (`delete`, `super_delete`, `find_insert_fail`, `file_like`, `restrict_by`, `<<`, `>>`,
-//! `camel_name`, `fetch_nwb`) plus AnalysisNwbfile's `create`, `add`, `add_nwb_object`.
+//! `camel_name`) plus AnalysisNwbfile's `create`, `add`, `add_nwb_object`.
 //! Bindings only: the rules are in [`crate::spyglass`].
 
 use std::cell::RefCell;
@@ -11,7 +11,7 @@ use super::error::{throw, type_error};
 use super::host::{ScriptConsole, Shared};
 use super::options::{self, flag};
 use super::table::Table;
-use super::value::{map_pairs, to_dynamic, to_value};
+use super::value::{map_pairs, to_value};
 use crate::engine::delete::DeleteOptions;
 use crate::engine::preview::Display;
 use crate::engine::{Error, Kind, Tier};
@@ -33,7 +33,7 @@ thread_local! {
     );
 }
 
-fn display(h: &Shared) -> Display {
+pub(super) fn display(h: &Shared) -> Display {
     let c = &h.server.borrow().config;
     Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() }
 }
@@ -56,7 +56,7 @@ fn custom(h: &Shared, path: &[&str]) -> Option<String> {
 
 /// Spyglass's analysis directory (`settings.analysis_dir`, from `dj.config["custom"]` or the
 /// environment); without a configured base, the sandbox's `/data/spyglass/analysis`.
-fn analysis_dir(h: &Shared) -> String {
+pub(super) fn analysis_dir(h: &Shared) -> String {
     let server = h.server.borrow();
     let cwd = server.cwd.display().to_string();
     let dirs = crate::spyglass::settings::dirs(server.config.lookup("custom"), &|k| server.env.get(k), &cwd);
@@ -69,7 +69,7 @@ fn logger(h: &Shared) -> impl FnMut(log::Level, &str) + '_ {
 }
 
 /// The table must be a mixin table, else Python's AttributeError for the method.
-fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
+pub(super) fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
     if mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)? {
         return Ok(());
     }
@@ -308,22 +308,4 @@ fn register_analysis(engine: &mut Engine, host: &Shared) {
     engine.register_fn("add_nwb_object", move |t: &mut Table, f: &str, o: Dynamic, n: Dynamic| {
         add_object(t, f, o, (!n.is_unit()).then(|| n.to_string()))
     });
-    let h = host.clone();
-    let fetch_nwb = move |t: &Table, r: Option<Dynamic>| -> R<Array> {
-        require(&h, t, "fetch_nwb")?;
-        let dir = analysis_dir(&h);
-        let server = h.server.borrow();
-        let q = match r {
-            Some(r) => server.world.restrict(&t.query, &super::ops::restriction(&r)?).map_err(throw)?,
-            None => t.query.clone(),
-        };
-        let rows = analysis::fetch_nwb(&server.world, &q, &t.name(), &[], &dir).map_err(throw)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Dynamic::from_map(r.iter().map(|(k, v)| (k.as_str().into(), to_dynamic(v))).collect()))
-            .collect())
-    };
-    let f = fetch_nwb.clone();
-    engine.register_fn("fetch_nwb", move |t: &mut Table| f(t, None));
-    engine.register_fn("fetch_nwb", move |t: &mut Table, r: Dynamic| fetch_nwb(t, Some(r)));
 }

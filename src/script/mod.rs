@@ -15,6 +15,7 @@ mod merge;
 mod merge_fetch;
 mod mixin;
 mod modules;
+mod nwb;
 mod ops;
 mod options;
 mod populate;
@@ -102,6 +103,7 @@ impl Interpreter {
         merge::register(&mut engine, &host);
         mixin::register(&mut engine, &host);
         interval::register(&mut engine, &host);
+        nwb::register(&mut engine, &host);
         usage::register(&mut engine);
         catch::register(&mut engine, &host);
         let running = Rc::new(debugger::RunningScript::default());

@@ -26,6 +26,7 @@ const MODULES: &[(&str, Builder)] = &[
     ("spyglass", |_| Module::new()),
     ("spyglass/utils", super::logger::module),
     ("spyglass/utils/database_settings", database_settings),
+    ("sandbox/nwb", super::nwb::module),
 ];
 
 /// Adds a helper's functions to a module.

@@ -12,7 +12,10 @@ pub fn pretty(v: &Dynamic) -> String {
 }
 
 fn pretty_at(v: &Dynamic, indent: usize) -> String {
-    let flat = format!("{v:?}");
+    if let Some(text) = object_text(v) {
+        return text;
+    }
+    let flat = flat(v);
     if indent + flat.chars().count() <= WIDTH {
         return flat;
     }
@@ -27,6 +30,44 @@ fn pretty_at(v: &Dynamic, indent: usize) -> String {
         return format!("#{{\n{}\n{}}}", lines.join("\n"), " ".repeat(indent));
     }
     flat
+}
+
+/// A frame or an NWB object prints as pandas or pynwb would (several lines).
+fn object_text(v: &Dynamic) -> Option<String> {
+    if let Some(f) = v.read_lock::<crate::engine::frame::Frame>() {
+        return Some(f.repr());
+    }
+    v.read_lock::<super::nwb::Nwb>().map(|o| o.repr())
+}
+
+/// Does `v` hold a frame or an NWB object, at any depth?
+fn holds_object(v: &Dynamic) -> bool {
+    if let Some(items) = v.read_lock::<Array>() {
+        return items.iter().any(holds_object);
+    }
+    if let Some(map) = v.read_lock::<Map>() {
+        return map.values().any(holds_object);
+    }
+    v.is::<crate::engine::frame::Frame>() || v.is::<super::nwb::Nwb>()
+}
+
+/// rhai's one-line text, with frames and NWB objects inside lists and maps as they print.
+fn flat(v: &Dynamic) -> String {
+    if !holds_object(v) {
+        return format!("{v:?}");
+    }
+    if let Some(text) = object_text(v) {
+        return text;
+    }
+    if let Some(items) = v.read_lock::<Array>() {
+        return format!("[{}]", items.iter().map(flat).collect::<Vec<_>>().join(", "));
+    }
+    match v.read_lock::<Map>() {
+        Some(map) => {
+            format!("#{{{}}}", map.iter().map(|(k, i)| format!("{k:?}: {}", flat(i))).collect::<Vec<_>>().join(", "))
+        }
+        None => format!("{v:?}"),
+    }
 }
 
 #[cfg(test)]
@@ -49,5 +90,17 @@ mod tests {
             "[\n  #{\"subject_id\": \"subject-0\", \"weight\": 0.0},\n  #{\"subject_id\": \"subject-1\", \"weight\": 0.5},\n  \
              #{\"subject_id\": \"subject-2\", \"weight\": 1.0},\n  #{\"subject_id\": \"subject-3\", \"weight\": 1.5},\n]"
         );
+    }
+
+    #[test]
+    fn frames_inside_maps_print_as_pandas_prints_them() {
+        use crate::engine::frame::{Dtype, Frame};
+        use crate::engine::Value;
+        let f =
+            Frame::with_index("time", vec![Value::Float(0.5)], vec![(Value::Int(0), Dtype::Int, vec![Value::Int(3)])])
+                .unwrap();
+        let mut m = Map::new();
+        m.insert("df".into(), Dynamic::from(f));
+        assert_eq!(pretty(&Dynamic::from_map(m)), "#{\"df\":       0\ntime   \n0.5   3}");
     }
 }

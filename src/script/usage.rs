@@ -134,8 +134,19 @@ impl Native {
 }
 
 /// Types that are objects with methods: a call's first argument of such a type is its receiver.
-const OBJECTS: &[&str] =
-    &["Table", "Schema", "dj", "Config", "Connection", "Cursor", "Heading", "Frame", "Hash", "Interval"];
+const OBJECTS: &[&str] = &[
+    "Table",
+    "Schema",
+    "dj",
+    "Config",
+    "Connection",
+    "Cursor",
+    "Heading",
+    "DataFrame",
+    "Hash",
+    "Interval",
+    "NWBContainer",
+];
 
 /// Python's name for a rhai type in a signature.
 fn python_type(rhai: &str) -> &str {

@@ -34,6 +34,9 @@ pub fn to_value(d: &Dynamic) -> Value {
     if let Some(b) = d.read_lock::<rhai::Blob>() {
         return Value::Bytes(b.clone());
     }
+    if let Some(o) = d.read_lock::<super::nwb::Nwb>() {
+        return o.object().to_value();
+    }
     Value::Str(d.to_string())
 }
 

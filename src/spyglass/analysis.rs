@@ -3,7 +3,9 @@
 //! its parent NWB file, each object a stored value under a name and an object id.
 
 use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
+use crate::engine::nwb::NwbObject;
 use crate::engine::world::internal;
 use crate::engine::{Error, FetchSpec, Kind, Query, Result, TableName, Value, World};
 
@@ -127,7 +129,15 @@ pub fn add_nwb_object(
     Ok(id)
 }
 
-/// The stored object with `object_id`, if any.
+/// How the store writes an NWB object: its own JSON (plain arrays of numbers, a third the size
+/// of an engine value's), under a key no engine value's JSON starts with.
+#[derive(Serialize, Deserialize)]
+struct StoredNwb {
+    nwb: NwbObject,
+}
+
+/// The stored object with `object_id`, if any; an NWB object comes back as its tagged value
+/// ([`NwbObject::to_value`]).
 pub fn object(world: &World, object_id: &str) -> Result<Option<Value>> {
     ensure_store(world)?;
     let json: Option<String> = world
@@ -135,17 +145,55 @@ pub fn object(world: &World, object_id: &str) -> Result<Option<Value>> {
         .query_row("SELECT value FROM djs_sg_object WHERE object_id=?1", [object_id], |r| r.get(0))
         .optional()
         .map_err(internal)?;
-    json.map(|j| serde_json::from_str(&j).map_err(|e| Error::new(Kind::InternalError, e.to_string()))).transpose()
+    let parse = |j: &str| match serde_json::from_str::<Value>(j) {
+        Ok(v) => Ok(v),
+        Err(_) => serde_json::from_str::<StoredNwb>(j).map(|s| s.nwb.to_value()),
+    };
+    json.map(|j| parse(&j).map_err(|e| Error::new(Kind::InternalError, e.to_string()))).transpose()
 }
 
+/// `store_object(file, name, obj)`: put an NWB object into a file as a pipeline's `make` (or
+/// the acquisition system, for a raw file) would have written it, under a uuid4-shaped object
+/// id derived from the file and the name, so a scenario's world is the same at every build.
+pub fn store_object(world: &World, file: &str, name: &str, obj: &NwbObject) -> Result<String> {
+    ensure_store(world)?;
+    let seed = crate::engine::hash::key_hash([("file", &Value::from(file)), ("name", &Value::from(name))]);
+    let mut rng = fastrand::Rng::with_seed(u64::from_str_radix(&seed[..16], 16).unwrap_or(0));
+    let id = uuid4(&mut rng);
+    let json = serde_json::to_string(&StoredNwb { nwb: obj.clone() })
+        .map_err(|e| Error::new(Kind::InternalError, e.to_string()))?;
+    world
+        .connection()
+        .execute(
+            "INSERT INTO djs_sg_object(object_id, file, name, value) VALUES(?1, ?2, ?3, ?4)",
+            params![id, file, name, json],
+        )
+        .map_err(|e| Error::new(Kind::ValueError, format!("cannot store '{name}' in {file}: {e}")))?;
+    Ok(id)
+}
+
+/// Spyglass classes that set `_nwb_table = Nwbfile`: their objects are in the raw file.
+const RAW_FILE_TABLES: &[(&str, &str)] = &[
+    ("common_ephys", "_raw"),
+    ("common_ephys", "_sample_count"),
+    ("common_behav", "_raw_position__pos_object"),
+    ("common_behav", "raw_compass_direction"),
+    ("common_behav", "_state_script_file"),
+    ("common_behav", "_video_file"),
+    ("lfp_imported", "_imported_l_f_p"),
+    ("spikesorting_imported", "_imported_spike_sorting"),
+];
+
 /// Which file table `table` loads from (`_nwb_table_tuple`): an `analysis_nwbfile` parent,
-/// else a literal `-> Nwbfile` in its definition; else Spyglass's NotImplementedError.
+/// else the class's `_nwb_table` (Nwbfile for the ingestion tables), else a literal
+/// `-> Nwbfile` in its definition; else Spyglass's NotImplementedError.
 pub fn nwb_source(world: &World, table: &TableName) -> Result<(TableName, &'static str)> {
     let info = world.table_or_err(table)?;
     if let Some(p) = world.parents(table).into_iter().find(|p| p.table == "analysis_nwbfile") {
         return Ok((p, "analysis_file_abs_path"));
     }
-    if info.definition.contains("-> Nwbfile") || world.parents(table).contains(&nwbfile_table()) {
+    let raw = RAW_FILE_TABLES.contains(&(table.database.as_str(), table.table.as_str()));
+    if raw || info.definition.contains("-> Nwbfile") || world.parents(table).contains(&nwbfile_table()) {
         return Ok((nwbfile_table(), "nwb_file_abs_path"));
     }
     Err(Error::new(

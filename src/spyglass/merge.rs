@@ -3,6 +3,7 @@
 
 mod get;
 mod insert;
+mod nwb;
 mod remove;
 mod view;
 
@@ -11,6 +12,7 @@ pub use get::{
     Source,
 };
 pub use insert::merge_insert;
+pub use nwb::fetch_nwb;
 pub use remove::{merge_delete, merge_delete_parent};
 pub use view::{merge_fetch_parts, merge_repr, restrict_parts, view_preview, PartsOptions};
 

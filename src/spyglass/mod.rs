@@ -2,6 +2,7 @@
 //! over the engine's [`World`](crate::engine::World) API, method by method. No rhai here.
 
 pub mod analysis;
+pub mod dataframe;
 pub mod delete;
 pub mod graph;
 pub mod interval;
@@ -10,3 +11,4 @@ pub mod merge;
 pub mod mixin;
 pub mod restrict_by;
 pub mod settings;
+pub mod synthetic;

@@ -1,5 +1,6 @@
-//! `fetch(format="frame")`: the rows as a pandas DataFrame whose index is the primary key, with
-//! the column dtypes DataJoint's fetch and pandas' inference give them.
+//! pandas DataFrames: `fetch(format="frame")`'s rows, indexed by the primary key, with the column
+//! dtypes DataJoint's fetch and pandas' inference give them; and frames built from NWB series
+//! (Spyglass's `fetch1_dataframe`), indexed by time.
 
 mod repr;
 
@@ -28,8 +29,8 @@ pub enum Dtype {
 pub struct Frame {
     /// The index's names (the primary key); empty for a plain 0..n index.
     pub index_names: Vec<String>,
-    /// The column names.
-    pub columns: Vec<String>,
+    /// The column labels: names, or numbers (`pd.DataFrame(array)` numbers its columns).
+    pub columns: Vec<Value>,
     dtypes: Vec<Dtype>,
     /// Each row's index values, aligned with `index_names`.
     pub index: Vec<Vec<Value>>,
@@ -55,10 +56,34 @@ impl Frame {
         let dtypes = rest.iter().map(|&i| dtype(col(&rows.columns[i]), rows.rows.iter().map(|r| &r[i]))).collect();
         Ok(Frame {
             index_names: key.iter().map(|&i| rows.columns[i].clone()).collect(),
-            columns: rest.iter().map(|&i| rows.columns[i].clone()).collect(),
+            columns: rest.iter().map(|&i| Value::Str(rows.columns[i].clone())).collect(),
             dtypes,
             index: rows.rows.iter().map(|r| pick(&key, r)).collect(),
             data: rows.rows.iter().map(|r| pick(&rest, r)).collect(),
+        })
+    }
+
+    /// `pd.DataFrame({label: values, ...}, index=pd.Index(index, name=index_name))`: columns of
+    /// one dtype each, all as long as the index.
+    pub fn with_index(index_name: &str, index: Vec<Value>, columns: Vec<(Value, Dtype, Vec<Value>)>) -> Result<Frame> {
+        if let Some((label, _, values)) = columns.iter().find(|(_, _, v)| v.len() != index.len()) {
+            return Err(Error::new(
+                Kind::ValueError,
+                format!(
+                    "Length of values ({}) does not match length of index ({}) in column {}",
+                    values.len(),
+                    index.len(),
+                    super::py::value_repr(label)
+                ),
+            ));
+        }
+        let data = (0..index.len()).map(|r| columns.iter().map(|(_, _, v)| v[r].clone()).collect()).collect();
+        Ok(Frame {
+            index_names: vec![index_name.to_string()],
+            dtypes: columns.iter().map(|(_, d, _)| *d).collect(),
+            columns: columns.into_iter().map(|(label, _, _)| label).collect(),
+            index: index.into_iter().map(|v| vec![v]).collect(),
+            data,
         })
     }
 
@@ -72,9 +97,9 @@ impl Frame {
         self.data.is_empty()
     }
 
-    /// `f["name"]`: a column's values (`None` if there is no such column).
-    pub fn column(&self, name: &str) -> Option<Vec<Value>> {
-        let i = self.columns.iter().position(|c| c == name)?;
+    /// `f[label]`: a column's values (`None` if there is no such column).
+    pub fn column(&self, label: &Value) -> Option<Vec<Value>> {
+        let i = self.columns.iter().position(|c| c == label)?;
         Some(self.data.iter().map(|r| r[i].clone()).collect())
     }
 

@@ -27,7 +27,8 @@ pub fn repr(f: &Frame) -> String {
     let cut_rows = rows.len() < f.len();
     let named = !f.index_names.is_empty();
     let mut strcols = vec![index_column(f, &rows)];
-    for (c, name) in f.columns.iter().enumerate() {
+    for (c, label) in f.columns.iter().enumerate() {
+        let name = value_str(label);
         let values: Vec<&Value> = rows.iter().map(|&r| &f.data[r][c]).collect();
         let numeric = matches!(f.dtypes[c], Dtype::Int | Dtype::Float);
         let header = if numeric { format!(" {name}") } else { name.clone() };
@@ -59,7 +60,8 @@ pub fn repr(f: &Frame) -> String {
 /// pandas' text for a frame without rows or columns.
 fn empty(f: &Frame) -> String {
     let index: Vec<String> = f.index.iter().map(|r| index_label(r)).collect();
-    format!("Empty DataFrame\nColumns: [{}]\nIndex: [{}]", f.columns.join(", "), index.join(", "))
+    let columns: Vec<String> = f.columns.iter().map(value_str).collect();
+    format!("Empty DataFrame\nColumns: [{}]\nIndex: [{}]", columns.join(", "), index.join(", "))
 }
 
 fn index_label(r: &[Value]) -> String {
@@ -76,7 +78,8 @@ fn index_column(f: &Frame, rows: &[usize]) -> Vec<String> {
         let labels: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
         return adjoin(&[fixed_width(&[vec![String::new()], labels].concat(), 0, true)]);
     }
-    let labels: Vec<Vec<String>> = rows.iter().map(|&r| f.index[r].iter().map(value_str).collect()).collect();
+    let labels: Vec<Vec<String>> = float_index(f, rows)
+        .unwrap_or_else(|| rows.iter().map(|&r| f.index[r].iter().map(value_str).collect()).collect());
     let levels = f.index_names.len();
     let mut shown = labels.clone();
     for i in 1..labels.len() {
@@ -97,6 +100,22 @@ fn index_column(f: &Frame, rows: &[usize]) -> Vec<String> {
     let mut out = vec![String::new()];
     out.extend(adjoin(&columns));
     out
+}
+
+/// A float64 index (one level of floats) prints as a float column does, its common leading
+/// space trimmed (pandas' `trim_front`): `1.687450e+09`, `-1.5` / ` 2.0`.
+fn float_index(f: &Frame, rows: &[usize]) -> Option<Vec<Vec<String>>> {
+    if f.index_names.len() != 1 || !f.index.iter().all(|r| matches!(r.as_slice(), [Value::Float(_)])) {
+        return None;
+    }
+    let values: Vec<&Value> = rows.iter().map(|&r| &f.index[r][0]).collect();
+    let mut cells = float_column(&values);
+    while !cells.is_empty() && cells.iter().all(|c| c.starts_with(' ')) {
+        cells.iter_mut().for_each(|c| {
+            c.remove(0);
+        });
+    }
+    Some(cells.into_iter().map(|c| vec![c]).collect())
 }
 
 /// The cells of one column, before justification.
