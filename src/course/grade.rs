@@ -39,11 +39,30 @@ impl Grade {
     }
 }
 
-/// Grades exercises, loading each scenario once.
+/// Grades exercises, loading each scenario once and setting up each exercise's world once.
 pub struct Grader {
     scenarios: Scenarios,
     loaded: RefCell<HashMap<String, Rc<Scenario>>>,
+    set_up: RefCell<HashMap<(String, bool), Rc<SetUp>>>,
+    references: RefCell<HashMap<(String, bool), Rc<Reference>>>,
     limits: Limits,
+}
+
+/// The reference solution's run: the check's `reference` map, the world it left, and its
+/// scratch directory (kept while the grader lives, for `reference_file`).
+struct Reference {
+    map: rhai::Dynamic,
+    /// How it ended, when it failed (an exercise built on it cannot be set up).
+    failed: Option<String>,
+    image: crate::engine::image::Image,
+    files: Vec<(std::ffi::OsString, Vec<u8>)>,
+    scratch: tempfile::TempDir,
+}
+
+/// An exercise's world after its setup, and the files the setup left in the scratch directory.
+struct SetUp {
+    image: crate::engine::image::Image,
+    files: Vec<(std::ffi::OsString, Vec<u8>)>,
 }
 
 /// The name of the check the grader adds when a script hits a limit.
@@ -53,7 +72,13 @@ impl Grader {
     /// A grader over `scenarios`; learner scripts get 5 s of wall clock each.
     pub fn new(scenarios: Scenarios) -> Grader {
         let limits = Limits { time: Duration::from_secs(5), ..Limits::default() };
-        Grader { scenarios, loaded: RefCell::new(HashMap::new()), limits }
+        Grader {
+            scenarios,
+            loaded: RefCell::new(HashMap::new()),
+            set_up: RefCell::new(HashMap::new()),
+            references: RefCell::new(HashMap::new()),
+            limits,
+        }
     }
 
     /// The same grader with other limits for the learner's script.
@@ -74,15 +99,14 @@ impl Grader {
     /// Grade `learner` (the text of the learner's file) for exercise `ex`.
     pub fn grade(&self, set: &ExerciseSet, ex: &Exercise, learner: &str) -> Result<Grade, CourseError> {
         let scenario = self.scenario(&ex.meta.scenario)?;
-        let main = self.grade_in(set, ex, &scenario, scenario.world()?, learner)?;
+        let main = self.grade_in(set, ex, &scenario, false, learner)?;
         let mut grade = main.clone();
-        // A script that ran into a limit would only run into it again.
         // The variant world is there to catch answers that pass only by being typed in: an
         // exercise already failing in the scenario's own world (a runaway script included) is
         // not graded again.
-        if ex.meta.variant && main.passed() {
-            if let Some(world) = scenario.variant_world()? {
-                let variant = self.grade_in(set, ex, &scenario, world, learner)?;
+        if ex.meta.variant && main.passed() && !scenario.file.variant.is_empty() {
+            {
+                let variant = self.grade_in(set, ex, &scenario, true, learner)?;
                 for (c, v) in grade.checks.iter_mut().zip(&variant.checks) {
                     if c.passed && !v.passed {
                         *c = CheckResult {
@@ -106,18 +130,14 @@ impl Grader {
         set: &ExerciseSet,
         ex: &Exercise,
         scenario: &Scenario,
-        world: World,
+        variant: bool,
         learner: &str,
     ) -> Result<Grade, CourseError> {
-        let reference_world = World::from_image(&world.image()?)?;
-        let scratch = tempfile::tempdir()
-            .map_err(|e| CourseError::Io { path: "a scratch directory".into(), reason: e.to_string() })?;
-        let reference_scratch = tempfile::tempdir()
-            .map_err(|e| CourseError::Io { path: "a scratch directory".into(), reason: e.to_string() })?;
+        let scratch = scratch_dir()?;
         let file = set.source.display(&ex.learner_file());
-        let reference =
-            self.prepared(set, ex, scenario, reference_world, reference_scratch.path(), &ex.solution, "solution.rhai")?;
-        let mine = self.prepared(set, ex, scenario, world, scratch.path(), learner, &file)?;
+        let ready = self.set_up(set, ex, scenario, variant)?;
+        let reference = self.reference(ex, scenario, &ready, variant)?;
+        let mine = self.prepared(scenario, &ready, scratch.path(), learner, &file)?;
         let mut checks = Vec::new();
         if let Some(e) = mine.error.as_ref().filter(|e| is_limit_error(&format!("{}: {}", e.kind, e.message))) {
             checks.push(CheckResult {
@@ -128,29 +148,55 @@ impl Grader {
             });
         }
         let (output, error) = (mine.output.clone(), mine.error.as_ref().map(|e| e.traceback.clone()));
-        let dirs = (scratch.path(), reference_scratch.path());
-        checks.extend(self.check(ex, scenario, mine, reference, learner, dirs)?);
+        checks.extend(self.check(ex, scenario, mine, &reference, learner, scratch.path())?);
         Ok(Grade { id: ex.id.clone(), checks, output, error, hints: Vec::new() })
     }
 
-    /// Setup (the exercise's admin script, then earlier exercises' solutions), then `source`.
-    #[allow(clippy::too_many_arguments)]
-    fn prepared(
+    /// The world and scratch files after the exercise's setup (its admin script, then earlier
+    /// exercises' solutions), computed once per world and kept for the next grading.
+    fn set_up(
         &self,
         set: &ExerciseSet,
         ex: &Exercise,
         scenario: &Scenario,
-        world: World,
-        dir: &std::path::Path,
-        source: &str,
-        file: &str,
-    ) -> Result<Run, CourseError> {
-        if let Some(user) = &ex.meta.connect_as {
-            save_learner_config(scenario, dir, user)?;
+        variant: bool,
+    ) -> Result<Rc<SetUp>, CourseError> {
+        let key = (ex.id.clone(), variant);
+        if let Some(done) = self.set_up.borrow().get(&key) {
+            return Ok(done.clone());
         }
-        let mut server = Server::new(world, dir)?;
+        let dir = scratch_dir()?;
+        // One earlier exercise to build on: its reference run left the world this one starts
+        // from (kept, so a chain of exercises is run once, not once per exercise).
+        let earlier = match ex.meta.setup.as_slice() {
+            [one] => set.exercise(one),
+            _ => None,
+        };
+        let (world, steps) = match earlier {
+            Some(dep) => {
+                let dep_ready = self.set_up(set, dep, scenario, variant)?;
+                let r = self.reference(dep, scenario, &dep_ready, variant)?;
+                if let Some(e) = &r.failed {
+                    let file = format!("{}/solution.rhai", dep.dir);
+                    return Err(CourseError::Unsound { file, message: format!("the setup failed: {e}") });
+                }
+                write_files(dir.path(), &r.files)?;
+                (World::from_image(&r.image)?, vec![ex])
+            }
+            None => {
+                let world = match variant {
+                    true => scenario.variant_world()?.map_or_else(|| scenario.world(), Ok)?,
+                    false => scenario.world()?,
+                };
+                (world, setup_chain(set, ex))
+            }
+        };
+        if let Some(user) = &ex.meta.connect_as {
+            save_learner_config(scenario, dir.path(), user)?;
+        }
+        let mut server = Server::new(world, dir.path())?;
         server.set_env_defaults(scenario.file.env.clone());
-        for step in setup_chain(set, ex) {
+        for step in steps {
             if let Some(script) = &step.setup_script {
                 server = self.setup(scenario, server, As::Admin, script, &format!("{}/setup", step.dir))?;
             }
@@ -159,6 +205,49 @@ impl Grader {
                     self.setup(scenario, server, As::Learner, &step.solution, &format!("{}/solution.rhai", step.dir))?;
             }
         }
+        let done = Rc::new(SetUp { image: server.world.image()?, files: read_files(dir.path()) });
+        self.set_up.borrow_mut().insert(key, done.clone());
+        Ok(done)
+    }
+
+    /// The reference solution's run in the set-up world: what the check sees of it, and the
+    /// world and files it left. Run once per world and kept (verify grades twice against it).
+    fn reference(
+        &self,
+        ex: &Exercise,
+        scenario: &Scenario,
+        ready: &SetUp,
+        variant: bool,
+    ) -> Result<Rc<Reference>, CourseError> {
+        let key = (ex.id.clone(), variant);
+        if let Some(done) = self.references.borrow().get(&key) {
+            return Ok(done.clone());
+        }
+        let scratch = scratch_dir()?;
+        let run = self.prepared(scenario, ready, scratch.path(), &ex.solution, "solution.rhai")?;
+        let done = Rc::new(Reference {
+            map: check::run_map(&run, &ex.solution),
+            failed: run.error.as_ref().map(|e| e.traceback.clone()),
+            image: run.server.world.image()?,
+            files: read_files(scratch.path()),
+            scratch,
+        });
+        self.references.borrow_mut().insert(key, done.clone());
+        Ok(done)
+    }
+
+    /// Run `source` in a copy of the set-up world, with the set-up files in `dir`.
+    fn prepared(
+        &self,
+        scenario: &Scenario,
+        ready: &SetUp,
+        dir: &std::path::Path,
+        source: &str,
+        file: &str,
+    ) -> Result<Run, CourseError> {
+        write_files(dir, &ready.files)?;
+        let mut server = Server::new(World::from_image(&ready.image)?, dir)?;
+        server.set_env_defaults(scenario.file.env.clone());
         run(scenario, server, As::Learner, source, file, self.limits)
     }
 
@@ -185,25 +274,24 @@ impl Grader {
         ex: &Exercise,
         scenario: &Scenario,
         mine: Run,
-        reference: Run,
+        reference: &Reference,
         learner: &str,
-        (scratch, reference_scratch): (&std::path::Path, &std::path::Path),
+        scratch: &std::path::Path,
     ) -> Result<Vec<CheckResult>, CourseError> {
         let learner_map = check::run_map(&mine, learner);
-        let reference_map = check::run_map(&reference, &ex.solution);
         let mut server = mine.server;
         server.restart_client()?;
         scenario.log_in_as_admin(&mut server)?;
-        let reference_world = Rc::new(reference.server.world);
+        let reference_world = Rc::new(World::from_image(&reference.image)?);
         let mut interpreter = Interpreter::new(server, Limits::default());
         interpreter.set_modules(scenario.modules.clone());
         interpreter.set_file(&format!("{}/check.rhai", ex.dir));
         let results = Rc::new(RefCell::new(Vec::new()));
         let reader = interpreter.world_reader();
-        let dirs = (scratch.to_path_buf(), reference_scratch.to_path_buf());
+        let dirs = (scratch.to_path_buf(), reference.scratch.path().to_path_buf());
         check::register(interpreter.engine_mut(), &results, reference_world, reader, dirs.0, dirs.1);
         interpreter.define("learner", learner_map);
-        interpreter.define("reference", reference_map);
+        interpreter.define("reference", reference.map.clone());
         if let Err(traceback) = interpreter.eval(&ex.check) {
             results.borrow_mut().push(CheckResult {
                 name: "check script".into(),
@@ -234,4 +322,31 @@ pub fn setup_chain<'a>(set: &'a ExerciseSet, ex: &'a Exercise) -> Vec<&'a Exerci
     let mut out = Vec::new();
     visit(set, ex, &mut out);
     out
+}
+
+/// A scratch directory of its own for one run.
+fn scratch_dir() -> Result<tempfile::TempDir, CourseError> {
+    tempfile::tempdir().map_err(|e| CourseError::Io { path: "a scratch directory".into(), reason: e.to_string() })
+}
+
+/// The files directly in `dir`, with their contents.
+fn read_files(dir: &std::path::Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter_map(|e| Some((e.file_name(), std::fs::read(e.path()).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Write `files` into `dir`.
+fn write_files(dir: &std::path::Path, files: &[(std::ffi::OsString, Vec<u8>)]) -> Result<(), CourseError> {
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes)
+            .map_err(|e| CourseError::Io { path: dir.display().to_string(), reason: e.to_string() })?;
+    }
+    Ok(())
 }

@@ -10,9 +10,10 @@ use rusqlite::{Connection, DatabaseName};
 use super::error::{Error, Kind, Result};
 use super::world::{internal, World};
 
-/// A world frozen as SQLite pages.
+/// A world frozen as SQLite pages, with its catalog as it was (a copy need not read it back).
 pub struct Image {
     conn: Connection,
+    catalog: Option<super::world::Catalog>,
 }
 
 /// Copy every page of `from` into `to` in one step.
@@ -30,14 +31,17 @@ impl World {
     pub fn image(&self) -> Result<Image> {
         let mut conn = Connection::open_in_memory().map_err(internal)?;
         copy(&self.conn, &mut conn)?;
-        Ok(Image { conn })
+        // Inside a transaction, a copy reads its catalog back from the copied pages rather than
+        // trusting the in-memory one to match them.
+        let catalog = (!self.in_transaction()).then(|| self.catalog());
+        Ok(Image { conn, catalog })
     }
 
     /// A new in-memory world holding a copy of `image`.
     pub fn from_image(image: &Image) -> Result<World> {
         let mut conn = Connection::open_in_memory().map_err(internal)?;
         copy(&image.conn, &mut conn)?;
-        World::setup(conn)
+        World::setup_with(conn, image.catalog.as_ref())
     }
 }
 

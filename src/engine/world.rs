@@ -39,6 +39,14 @@ pub struct World {
     pub(crate) external: std::cell::RefCell<super::external::State>,
 }
 
+/// A world's catalog: its tables' descriptions, schemas and declaration order.
+#[derive(Clone)]
+pub(super) struct Catalog {
+    tables: HashMap<TableName, Arc<TableInfo>>,
+    schemas: BTreeMap<String, i64>,
+    order: HashMap<TableName, i64>,
+}
+
 /// The catalog as it was when a transaction began.
 struct Snapshot {
     tables: HashMap<TableName, Arc<TableInfo>>,
@@ -68,6 +76,12 @@ impl World {
     }
 
     pub(super) fn setup(conn: Connection) -> Result<World> {
+        World::setup_with(conn, None)
+    }
+
+    /// [`World::setup`] with the catalog already known (a copy of an image): it is not read
+    /// back from the file, which parses every table's description.
+    pub(super) fn setup_with(conn: Connection, catalog: Option<&Catalog>) -> Result<World> {
         collation::register(&conn).map_err(internal)?;
         conn.set_prepared_statement_cache_capacity(256);
         super::condition::register_functions(&conn).map_err(internal)?;
@@ -110,8 +124,20 @@ impl World {
             access: None,
             external: Default::default(),
         };
-        world.load_catalog()?;
+        match catalog {
+            Some(c) => {
+                world.tables = c.tables.clone();
+                world.schemas = c.schemas.clone();
+                world.order = c.order.clone();
+            }
+            None => world.load_catalog()?,
+        }
         Ok(world)
+    }
+
+    /// The catalog as it is now (tables' descriptions are shared, not copied).
+    pub(super) fn catalog(&self) -> Catalog {
+        Catalog { tables: self.tables.clone(), schemas: self.schemas.clone(), order: self.order.clone() }
     }
 
     fn load_catalog(&mut self) -> Result<()> {
