@@ -223,7 +223,7 @@ fn object(rec: &[(String, Value)], name: &str, attribute: &str) -> Result<NwbObj
     let v = rec.iter().find(|(k, _)| k == name).map(|(_, v)| v).ok_or_else(|| Error::key_error(name))?;
     match NwbObject::from_value(v) {
         Some(parsed) => parsed,
-        None => Err(no_attribute(python_type(v), attribute)),
+        None => Err(no_attribute(crate::engine::py::value_type_name(v), attribute)),
     }
 }
 
@@ -255,18 +255,4 @@ fn truthy(v: &Value) -> bool {
 
 fn no_attribute(class: &str, attribute: &str) -> Error {
     Error::new(Kind::AttributeError, format!("'{class}' object has no attribute '{attribute}'"))
-}
-
-/// Python's class name of a stored value.
-fn python_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Int(_) => "int",
-        Value::Float(_) => "float",
-        Value::Str(_) => "str",
-        Value::Bytes(_) => "bytes",
-        Value::List(_) => "list",
-        Value::Map(_) => "dict",
-    }
 }
