@@ -179,8 +179,8 @@ pub fn reset(options: &Options, name: &str, yes: bool) -> Result<i32> {
 /// `verify [--format]`: check the exercise set itself.
 pub fn verify_set(options: &Options, format: Format) -> Result<i32> {
     let set = load(options)?;
-    let grader = Grader::new(options.scenarios.clone());
-    let found = verify::verify(&set, &grader)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let found = verify::verify_parallel(&set, &options.scenarios, threads)?;
     let bad = found.iter().filter(|v| !v.problems.is_empty()).count();
     print!("{}", render_verified(&found, format));
     Ok(if bad == 0 { 0 } else { 1 })

@@ -5,6 +5,7 @@
 use super::error::CourseError;
 use super::grade::{Grade, Grader};
 use super::set::{Exercise, ExerciseSet};
+use crate::scenario::Scenarios;
 
 /// What verifying one exercise found.
 #[derive(Debug, Clone)]
@@ -24,22 +25,25 @@ pub struct Verified {
 /// Verify every exercise of `set`; an exercise that cannot even be graded (its setup fails)
 /// is reported as a problem of that exercise, and the others are still verified.
 pub fn verify(set: &ExerciseSet, grader: &Grader) -> Result<Vec<Verified>, CourseError> {
-    set.exercises()
-        .map(|ex| match verify_one(set, grader, ex) {
-            Err(CourseError::Unsound { file, message }) => {
-                let empty =
-                    Grade { id: ex.id.clone(), checks: Vec::new(), output: Vec::new(), error: None, hints: Vec::new() };
-                Ok(Verified {
-                    id: ex.id.clone(),
-                    title: ex.meta.title.clone(),
-                    solution: empty.clone(),
-                    starter: empty,
-                    problems: vec![format!("{file}: {message}")],
-                })
-            }
-            other => other,
-        })
-        .collect()
+    set.exercises().map(|ex| one_or_problem(set, grader, ex)).collect()
+}
+
+/// Verify one exercise; one whose setup fails is a problem of its own.
+fn one_or_problem(set: &ExerciseSet, grader: &Grader, ex: &Exercise) -> Result<Verified, CourseError> {
+    match verify_one(set, grader, ex) {
+        Err(CourseError::Unsound { file, message }) => {
+            let empty =
+                Grade { id: ex.id.clone(), checks: Vec::new(), output: Vec::new(), error: None, hints: Vec::new() };
+            Ok(Verified {
+                id: ex.id.clone(),
+                title: ex.meta.title.clone(),
+                solution: empty.clone(),
+                starter: empty,
+                problems: vec![format!("{file}: {message}")],
+            })
+        }
+        other => other,
+    }
 }
 
 fn verify_one(set: &ExerciseSet, grader: &Grader, ex: &Exercise) -> Result<Verified, CourseError> {
@@ -78,4 +82,31 @@ fn verify_one(set: &ExerciseSet, grader: &Grader, ex: &Exercise) -> Result<Verif
     }
     problems.dedup();
     Ok(Verified { id: ex.id.clone(), title: ex.meta.title.clone(), solution, starter, problems })
+}
+
+/// [`verify`] on several threads, each with a grader of its own (a grader holds worlds, which
+/// stay on their thread); results come back in course order.
+pub fn verify_parallel(set: &ExerciseSet, scenarios: &Scenarios, threads: usize) -> Result<Vec<Verified>, CourseError> {
+    let exercises: Vec<&Exercise> = set.exercises().collect();
+    let threads = threads.clamp(1, exercises.len().max(1));
+    let results: Vec<Result<Vec<(usize, Verified)>, CourseError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let mine: Vec<(usize, &Exercise)> =
+                    exercises.iter().enumerate().filter(|(i, _)| i % threads == t).map(|(i, e)| (i, *e)).collect();
+                let scenarios = scenarios.clone();
+                scope.spawn(move || {
+                    let grader = Grader::new(scenarios);
+                    mine.into_iter().map(|(i, ex)| one_or_problem(set, &grader, ex).map(|v| (i, v))).collect()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Ok(Vec::new()))).collect()
+    });
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    all.sort_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, v)| v).collect())
 }
