@@ -61,8 +61,7 @@ pub fn register(
     results: &Rc<RefCell<Vec<CheckResult>>>,
     reference: Rc<World>,
     learner_world: WorldReader,
-    scratch: PathBuf,
-    reference_scratch: PathBuf,
+    [scratch, reference_scratch]: [PathBuf; 2],
 ) {
     let r = results.clone();
     engine.register_fn("check", move |name: &str, ok: bool, message: &str| {

@@ -54,12 +54,13 @@ struct Reference {
     map: rhai::Dynamic,
     /// How it ended, when it failed (an exercise built on it cannot be set up).
     failed: Option<String>,
-    image: crate::engine::image::Image,
-    files: Vec<(std::ffi::OsString, Vec<u8>)>,
+    /// The world and files it left.
+    left: SetUp,
     scratch: tempfile::TempDir,
 }
 
-/// An exercise's world after its setup, and the files the setup left in the scratch directory.
+/// A world and the files left in the scratch directory beside it: an exercise's after its
+/// setup, or a reference run's.
 struct SetUp {
     image: crate::engine::image::Image,
     files: Vec<(std::ffi::OsString, Vec<u8>)>,
@@ -81,12 +82,6 @@ impl Grader {
         }
     }
 
-    /// The same grader with other limits for the learner's script.
-    pub fn with_limits(mut self, limits: Limits) -> Grader {
-        self.limits = limits;
-        self
-    }
-
     fn scenario(&self, name: &str) -> Result<Rc<Scenario>, CourseError> {
         if let Some(s) = self.loaded.borrow().get(name) {
             return Ok(s.clone());
@@ -105,18 +100,16 @@ impl Grader {
         // exercise already failing in the scenario's own world (a runaway script included) is
         // not graded again.
         if ex.meta.variant && main.passed() && !scenario.file.variant.is_empty() {
-            {
-                let variant = self.grade_in(set, ex, &scenario, true, learner)?;
-                for (c, v) in grade.checks.iter_mut().zip(&variant.checks) {
-                    if c.passed && !v.passed {
-                        *c = CheckResult {
-                            message: format!(
-                                "{} (with other rows in the world: is an answer typed in rather than computed?)",
-                                v.message
-                            ),
-                            ..v.clone()
-                        };
-                    }
+            let variant = self.grade_in(set, ex, &scenario, true, learner)?;
+            for (c, v) in grade.checks.iter_mut().zip(&variant.checks) {
+                if c.passed && !v.passed {
+                    *c = CheckResult {
+                        message: format!(
+                            "{} (with other rows in the world: is an answer typed in rather than computed?)",
+                            v.message
+                        ),
+                        ..v.clone()
+                    };
                 }
             }
         }
@@ -139,7 +132,7 @@ impl Grader {
         let reference = self.reference(ex, scenario, &ready, variant)?;
         let mine = self.prepared(scenario, &ready, scratch.path(), learner, &file)?;
         let mut checks = Vec::new();
-        if let Some(e) = mine.error.as_ref().filter(|e| is_limit_error(&format!("{}: {}", e.kind, e.message))) {
+        if let Some(e) = mine.error.as_ref().filter(|e| is_limit_error(&e.kind, &e.message)) {
             checks.push(CheckResult {
                 name: WITHIN_LIMITS.into(),
                 passed: false,
@@ -180,8 +173,8 @@ impl Grader {
                     let file = format!("{}/solution.rhai", dep.dir);
                     return Err(CourseError::Unsound { file, message: format!("the setup failed: {e}") });
                 }
-                write_files(dir.path(), &r.files)?;
-                (World::from_image(&r.image)?, vec![ex])
+                write_files(dir.path(), &r.left.files)?;
+                (World::from_image(&r.left.image)?, vec![ex])
             }
             None => {
                 let world = match variant {
@@ -228,8 +221,7 @@ impl Grader {
         let done = Rc::new(Reference {
             map: check::run_map(&run, &ex.solution),
             failed: run.error.as_ref().map(|e| e.traceback.clone()),
-            image: run.server.world.image()?,
-            files: read_files(scratch.path()),
+            left: SetUp { image: run.server.world.image()?, files: read_files(scratch.path()) },
             scratch,
         });
         self.references.borrow_mut().insert(key, done.clone());
@@ -282,14 +274,14 @@ impl Grader {
         let mut server = mine.server;
         server.restart_client()?;
         scenario.log_in_as_admin(&mut server)?;
-        let reference_world = Rc::new(World::from_image(&reference.image)?);
+        let reference_world = Rc::new(World::from_image(&reference.left.image)?);
         let mut interpreter = Interpreter::new(server, Limits::default());
         interpreter.set_modules(scenario.modules.clone());
         interpreter.set_file(&format!("{}/check.rhai", ex.dir));
         let results = Rc::new(RefCell::new(Vec::new()));
         let reader = interpreter.world_reader();
-        let dirs = (scratch.to_path_buf(), reference.scratch.path().to_path_buf());
-        check::register(interpreter.engine_mut(), &results, reference_world, reader, dirs.0, dirs.1);
+        let dirs = [scratch.to_path_buf(), reference.scratch.path().to_path_buf()];
+        check::register(interpreter.engine_mut(), &results, reference_world, reader, dirs);
         interpreter.define("learner", learner_map);
         interpreter.define("reference", reference.map.clone());
         if let Err(traceback) = interpreter.eval(&ex.check) {

@@ -17,10 +17,9 @@ use crate::engine::{Error, Kind};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
-/// Is this `KIND: message` line one of the limits' errors (time, operations, nesting, memory,
+/// Is an error of this kind and message one of the limits' (time, operations, nesting, memory,
 /// size)? A grader turns these into a failed check of their own.
-pub fn is_limit_error(line: &str) -> bool {
-    let (kind, message) = line.split_once(": ").unwrap_or(("", line));
+pub fn is_limit_error(kind: &str, message: &str) -> bool {
     matches!(kind, "TimeoutError" | "RuntimeError" | "RecursionError" | "MemoryError") && message.contains("limit")
 }
 
