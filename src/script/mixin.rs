@@ -38,22 +38,6 @@ pub(super) fn display(h: &Shared) -> Display {
     Display { limit: c.display_limit(), width: c.display_width(), show_tuple_count: c.show_tuple_count() }
 }
 
-/// A text under `dj.config["custom"]`, by its path of keys.
-fn custom(h: &Shared, path: &[&str]) -> Option<String> {
-    let server = h.server.borrow();
-    let mut value = server.config.lookup("custom")?;
-    for key in path {
-        match value {
-            crate::engine::Value::Map(m) => value = m.get(*key)?,
-            _ => return None,
-        }
-    }
-    match value {
-        crate::engine::Value::Str(s) => Some(s.clone()),
-        _ => None,
-    }
-}
-
 /// Spyglass's analysis directory (`settings.analysis_dir`, from `dj.config["custom"]` or the
 /// environment); without a configured base, the sandbox's `/data/spyglass/analysis`.
 pub(super) fn analysis_dir(h: &Shared) -> String {
@@ -77,24 +61,32 @@ pub(super) fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
     Err(throw(Error::new(Kind::AttributeError, format!("'{class}' object has no attribute '{method}'"))))
 }
 
-/// Check the options; a mixin class's decoration logs the prefix check (each time, even when
-/// the table exists: seen on Spyglass 0.6.0, where the class is instantiated before it is
-/// declared; part classes log nothing).
-fn check(h: &Shared, opts: &Map, schema: &str, part: bool) -> R<()> {
+/// A declaration with its options: a mixin class's decoration logs the prefix check first
+/// (each time, even when the table exists: seen on Spyglass 0.6.0, where the class is
+/// instantiated before it is declared; part classes log nothing), and its table is marked as a
+/// mixin table after.
+fn declared(h: &Shared, opts: &Map, schema: &str, part: bool, declare: impl FnOnce() -> R<Table>) -> R<Table> {
     options::check(opts, DECLARE)?;
-    if flag(opts, "mixin") && !part {
-        let user = h.server.borrow().config.user().unwrap_or_default();
-        let custom = custom(h, &["database.prefix"]);
+    let mixin = flag(opts, "mixin");
+    if mixin && !part {
+        let (user, custom) = {
+            let server = h.server.borrow();
+            let custom = match server.config.lookup("custom") {
+                Some(crate::engine::Value::Map(m)) => match m.get("database.prefix") {
+                    Some(crate::engine::Value::Str(s)) => Some(s.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            (server.config.user().unwrap_or_default(), custom)
+        };
         mixin::check_prefix(schema, &user, custom.as_deref(), &mut logger(h));
     }
-    Ok(())
-}
-
-fn mark(h: &Shared, t: &Table, opts: &Map) -> R<()> {
-    if flag(opts, "mixin") {
+    let t = declare()?;
+    if mixin {
         mixin::mark(&mut h.server.borrow_mut().world, &t.name()).map_err(throw)?;
     }
-    Ok(())
+    Ok(t)
 }
 
 fn derived(t: &Table, query: crate::engine::Query) -> Table {
@@ -113,10 +105,7 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
     for (method, tier) in [("manual", Tier::Manual), ("lookup", Tier::Lookup)] {
         let h = host.clone();
         engine.register_fn(method, move |s: &mut super::api::Schema, class: &str, def: &str, opts: Map| -> R<Table> {
-            check(&h, &opts, &s.0, false)?;
-            let t = super::api::declare(&h, &s.0, class, tier, None, def)?;
-            mark(&h, &t, &opts)?;
-            Ok(t)
+            declared(&h, &opts, &s.0, false, || super::api::declare(&h, &s.0, class, tier, None, def))
         });
     }
     let h = host.clone();
@@ -128,10 +117,9 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
               def: &str,
               rows: Array,
               opts: Map| {
-            check(&h, &opts, &s.0, false)?;
-            let t: Table = ctx.call_native_fn("lookup", (s.clone(), class.to_string(), def.to_string(), rows))?;
-            mark(&h, &t, &opts)?;
-            Ok::<_, Box<EvalAltResult>>(t)
+            declared(&h, &opts, &s.0, false, || {
+                ctx.call_native_fn("lookup", (s.clone(), class.to_string(), def.to_string(), rows))
+            })
         },
     );
     for method in ["computed", "imported"] {
@@ -144,20 +132,16 @@ fn register_declarations(engine: &mut Engine, host: &Shared) {
                   def: &str,
                   make: FnPtr,
                   opts: Map| {
-                check(&h, &opts, &s.0, false)?;
-                let t: Table = ctx.call_native_fn(method, (s.clone(), class.to_string(), def.to_string(), make))?;
-                mark(&h, &t, &opts)?;
-                Ok::<_, Box<EvalAltResult>>(t)
+                declared(&h, &opts, &s.0, false, || {
+                    ctx.call_native_fn(method, (s.clone(), class.to_string(), def.to_string(), make))
+                })
             },
         );
     }
     let h = host.clone();
     engine.register_fn("part", move |t: &mut Table, class: &str, def: &str, opts: Map| -> R<Table> {
         let schema = t.name().database;
-        check(&h, &opts, &schema, true)?;
-        let p = super::api::declare(&h, &schema, class, Tier::Part, Some(t), def)?;
-        mark(&h, &p, &opts)?;
-        Ok(p)
+        declared(&h, &opts, &schema, true, || super::api::declare(&h, &schema, class, Tier::Part, Some(t), def))
     });
     engine.register_get("camel_name", |t: &mut Table| mixin::camel_name(&t.name()));
 }
