@@ -114,7 +114,7 @@ impl World {
             format!("SELECT count(*) FROM ({inner})")
         } else {
             let not_null: Vec<String> =
-                key.iter().map(|k| format!("\"{}\" IS NOT NULL", k.replace('"', "\"\""))).collect();
+                key.iter().map(|k| format!("{} IS NOT NULL", super::query::quote_column(k))).collect();
             format!("SELECT count(*) FROM ({inner}) WHERE {}", not_null.join(" AND "))
         };
         let n: i64 = self

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 pub(crate) use build::check_order_by;
 pub use heading::{repr as heading_repr, Column};
-pub(crate) use sql::order_clause;
+pub(crate) use sql::{order_clause, quote as quote_column};
 
 use super::heading::TableName;
 use super::value::Value;

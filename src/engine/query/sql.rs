@@ -9,7 +9,8 @@ use super::{Cond, Node, ProjSource, Query, Top};
 use crate::engine::error::{Error, Result};
 use crate::engine::heading::TableName;
 
-fn quote(name: &str) -> String {
+/// A column name as an SQLite identifier (DataJoint's names never hold a quote).
+pub(crate) fn quote(name: &str) -> String {
     format!("\"{name}\"")
 }
 
