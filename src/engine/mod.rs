@@ -10,6 +10,7 @@ pub mod declare;
 pub mod delete;
 pub mod deps;
 pub mod describe;
+pub mod diagram;
 pub mod drop;
 pub mod error;
 pub mod external;

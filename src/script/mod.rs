@@ -4,6 +4,7 @@
 mod api;
 mod catch;
 mod debugger;
+mod diagram;
 mod error;
 mod frame;
 mod host;
@@ -98,6 +99,7 @@ impl Interpreter {
             m.get(key).cloned().unwrap_or(default)
         });
         api::register(&mut engine, &host);
+        diagram::register(&mut engine, &host);
         table::register(&mut engine, &host);
         populate::register(&mut engine, &host);
         merge::register(&mut engine, &host);

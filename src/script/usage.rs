@@ -146,10 +146,12 @@ const OBJECTS: &[&str] = &[
     "Hash",
     "Interval",
     "NWBContainer",
+    "Diagram",
+    "DiagramClass",
 ];
 
 /// Python's name for a rhai type in a signature.
-fn python_type(rhai: &str) -> &str {
+pub(crate) fn python_type(rhai: &str) -> &str {
     match rhai {
         "i64" | "i32" => "int",
         "f64" | "f32" => "float",
