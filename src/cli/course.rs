@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use djsandbox::course::report::{render, render_verified, Format, Graded};
-use djsandbox::course::{verify, Exercise, ExerciseSet, Grader, Progress, Status};
+use djsandbox::course::parallel::{cores, with_graders};
+use djsandbox::course::{verify, Exercise, ExerciseSet, Progress, Status};
 
 use super::Options;
 
@@ -87,17 +88,20 @@ pub fn list(options: &Options) -> Result<i32> {
 pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i32> {
     let set = load(options)?;
     let picked = set.select(name)?;
-    let grader = Grader::new(options.scenarios.clone());
     let mut progress = progress(&options.workspace)?;
-    let mut grades = Vec::new();
     let mut missing = Vec::new();
-    for ex in &picked {
-        let path = options.workspace.join(ex.learner_file());
-        let Ok(source) = std::fs::read_to_string(&path) else {
-            missing.push(ex.learner_file());
-            continue;
-        };
-        let grade = grader.grade(&set, ex, &source)?;
+    let mut files = Vec::new();
+    for ex in picked {
+        match std::fs::read_to_string(options.workspace.join(ex.learner_file())) {
+            Ok(source) => files.push((ex, source)),
+            Err(_) => missing.push(ex.learner_file()),
+        }
+    }
+    // Each exercise grades in worlds of its own, so they grade on every core at once.
+    let graded = with_graders(&options.scenarios, &files, cores(), |grader, (ex, source)| grader.grade(&set, ex, source));
+    let mut grades = Vec::new();
+    for ((ex, _), grade) in files.iter().zip(graded) {
+        let grade = grade?;
         let (passed, failed): (Vec<_>, Vec<_>) = grade.checks.iter().partition(|c| c.passed);
         progress.record(
             &ex.id,

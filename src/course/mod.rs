@@ -6,6 +6,7 @@ mod compare;
 mod error;
 pub mod grade;
 mod hints;
+pub mod parallel;
 pub mod progress;
 pub mod report;
 mod run;

@@ -84,29 +84,10 @@ fn verify_one(set: &ExerciseSet, grader: &Grader, ex: &Exercise) -> Result<Verif
     Ok(Verified { id: ex.id.clone(), title: ex.meta.title.clone(), solution, starter, problems })
 }
 
-/// [`verify`] on several threads, each with a grader of its own (a grader holds worlds, which
-/// stay on their thread); results come back in course order.
+/// [`verify`] on several threads, each with a grader of its own; results in course order.
 pub fn verify_parallel(set: &ExerciseSet, scenarios: &Scenarios, threads: usize) -> Result<Vec<Verified>, CourseError> {
     let exercises: Vec<&Exercise> = set.exercises().collect();
-    let threads = threads.clamp(1, exercises.len().max(1));
-    let results: Vec<Result<Vec<(usize, Verified)>, CourseError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let mine: Vec<(usize, &Exercise)> =
-                    exercises.iter().enumerate().filter(|(i, _)| i % threads == t).map(|(i, e)| (i, *e)).collect();
-                let scenarios = scenarios.clone();
-                scope.spawn(move || {
-                    let grader = Grader::new(scenarios);
-                    mine.into_iter().map(|(i, ex)| one_or_problem(set, &grader, ex).map(|v| (i, v))).collect()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Ok(Vec::new()))).collect()
-    });
-    let mut all = Vec::new();
-    for r in results {
-        all.extend(r?);
-    }
-    all.sort_by_key(|(i, _)| *i);
-    Ok(all.into_iter().map(|(_, v)| v).collect())
+    super::parallel::with_graders(scenarios, &exercises, threads, |grader, ex| one_or_problem(set, grader, ex))
+        .into_iter()
+        .collect()
 }
