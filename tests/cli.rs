@@ -48,3 +48,34 @@ fn run_stops_a_runaway_script_at_its_timeout() {
         .stderr(predicates::str::starts_with("Traceback (most recent call last):\n"))
         .stderr(predicates::str::ends_with("TimeoutError: the script ran longer than its time limit of 1 s\n"));
 }
+
+#[test]
+fn every_command_explains_itself_with_help() {
+    for command in [
+        &["init"][..],
+        &["list"],
+        &["check"],
+        &["hint"],
+        &["reset"],
+        &["verify"],
+        &["exercises", "export"],
+        &["run"],
+        &["shell"],
+    ] {
+        Command::cargo_bin("djsandbox")
+            .unwrap()
+            .args(command)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(contains("Usage: djsandbox"))
+            .stdout(contains("--workspace"));
+    }
+    Command::cargo_bin("djsandbox")
+        .unwrap()
+        .args(["check", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("--format"))
+        .stdout(contains("junit"));
+}
