@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use djsandbox::course::report::{render, render_verified, Format, Graded};
 use djsandbox::course::parallel::{cores, with_graders};
+use djsandbox::course::report::{render, render_verified, Format, Graded};
 use djsandbox::course::{verify, Exercise, ExerciseSet, Progress, Status};
 
 use super::Options;
@@ -98,7 +98,8 @@ pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i3
         }
     }
     // Each exercise grades in worlds of its own, so they grade on every core at once.
-    let graded = with_graders(&options.scenarios, &files, cores(), |grader, (ex, source)| grader.grade(&set, ex, source));
+    let graded =
+        with_graders(&options.scenarios, &files, cores(), |grader, (ex, source)| grader.grade(&set, ex, source));
     let mut grades = Vec::new();
     for ((ex, _), grade) in files.iter().zip(graded) {
         let grade = grade?;

@@ -155,61 +155,98 @@ fn assign_layers(n: usize, edges: &[(usize, usize, usize)]) -> Vec<usize> {
 }
 
 /// The order of vertices within each layer: start from the nodes' graph order, then sweep
-/// down and up sorting by the mean position of neighbours, keeping the order with the fewest
-/// crossings.
+/// down and up sorting by the mean position of neighbours, then swap neighbours while that
+/// removes crossings; keep the order with the fewest crossings.
 fn order_layers(vertices: &[Vertex], links: &BTreeSet<(usize, usize)>) -> Vec<Vec<usize>> {
     let depth = vertices.iter().map(|v| v.layer).max().unwrap_or(0) + 1;
     let mut order: Vec<Vec<usize>> = vec![Vec::new(); depth];
     for (i, v) in vertices.iter().enumerate() {
         order[v.layer].push(i);
     }
-    let mut best = (crossings(&order, links), order.clone());
-    for sweep in 0..SWEEPS {
+    // Links leaving each layer (all links join adjacent layers, thanks to the dummies).
+    let mut between: Vec<Vec<(usize, usize)>> = vec![Vec::new(); depth];
+    for &(a, b) in links {
+        between[vertices[a].layer].push((a, b));
+    }
+    let mut pos = vec![0; vertices.len()];
+    let index = |order: &[Vec<usize>], pos: &mut Vec<usize>| {
+        for row in order {
+            for (i, &v) in row.iter().enumerate() {
+                pos[v] = i;
+            }
+        }
+    };
+    let total = |pos: &[usize]| between.iter().map(|pairs| crossings(pairs, pos)).sum::<usize>();
+    index(&order, &mut pos);
+    let mut best = (total(&pos), order.clone());
+    for sweep in 0..SWEEPS * 2 {
         let down = sweep % 2 == 0;
         let layers: Vec<usize> = if down { (1..depth).collect() } else { (0..depth.saturating_sub(1)).rev().collect() };
         for l in layers {
-            let pos: HashMap<usize, usize> =
-                order.iter().flat_map(|row| row.iter().enumerate().map(|(i, &v)| (v, i))).collect();
-            let key = |v: usize, current: usize| {
+            let key = |v: usize| {
                 let near: Vec<usize> = links
                     .iter()
                     .filter_map(|&(a, b)| match down {
-                        true if b == v => Some(pos[&a]),
-                        false if a == v => Some(pos[&b]),
+                        true if b == v => Some(pos[a]),
+                        false if a == v => Some(pos[b]),
                         _ => None,
                     })
                     .collect();
                 if near.is_empty() {
-                    current as f64
+                    pos[v] as f64
                 } else {
                     near.iter().sum::<usize>() as f64 / near.len() as f64
                 }
             };
-            let mut keyed: Vec<(f64, usize)> = order[l].iter().enumerate().map(|(i, &v)| (key(v, i), v)).collect();
+            let mut keyed: Vec<(f64, usize)> = order[l].iter().map(|&v| (key(v), v)).collect();
             keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
             order[l] = keyed.into_iter().map(|(_, v)| v).collect();
+            index(&order, &mut pos);
         }
-        let count = crossings(&order, links);
+        transpose(&mut order, &mut pos, &between);
+        let count = total(&pos);
         if count < best.0 {
             best = (count, order.clone());
+        }
+        if count == 0 {
+            break;
         }
     }
     best.1
 }
 
-/// Pairs of links between adjacent layers that cross.
-fn crossings(order: &[Vec<usize>], links: &BTreeSet<(usize, usize)>) -> usize {
-    let pos: HashMap<usize, usize> =
-        order.iter().flat_map(|row| row.iter().enumerate().map(|(i, &v)| (v, i))).collect();
-    let spans: Vec<(usize, usize)> = links.iter().map(|&(a, b)| (pos[&a], pos[&b])).collect();
-    let layer_of: HashMap<usize, usize> =
-        order.iter().enumerate().flat_map(|(l, row)| row.iter().map(move |&v| (v, l))).collect();
-    let upper: Vec<usize> = links.iter().map(|&(a, _)| layer_of[&a]).collect();
+/// Swap neighbours in a layer while that lowers the crossings with the layers above and below.
+fn transpose(order: &mut [Vec<usize>], pos: &mut [usize], between: &[Vec<(usize, usize)>]) {
+    let around =
+        |l: usize, pos: &[usize]| crossings(&between[l], pos) + if l > 0 { crossings(&between[l - 1], pos) } else { 0 };
+    for _ in 0..SWEEPS {
+        let mut improved = false;
+        for l in 0..order.len() {
+            for i in 1..order[l].len() {
+                let before = around(l, pos);
+                let (a, b) = (order[l][i - 1], order[l][i]);
+                pos.swap(a, b);
+                if around(l, pos) < before {
+                    order[l].swap(i - 1, i);
+                    improved = true;
+                } else {
+                    pos.swap(a, b);
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// Pairs of `links` (all between the same two layers) that cross, given positions `pos`.
+fn crossings(links: &[(usize, usize)], pos: &[usize]) -> usize {
     let mut count = 0;
-    for i in 0..spans.len() {
-        for j in i + 1..spans.len() {
-            let (a, b) = (spans[i], spans[j]);
-            if upper[i] == upper[j] && (a.0 < b.0 && a.1 > b.1 || a.0 > b.0 && a.1 < b.1) {
+    for (i, &(a1, b1)) in links.iter().enumerate() {
+        for &(a2, b2) in &links[i + 1..] {
+            let (ta, tb, ba, bb) = (pos[a1], pos[a2], pos[b1], pos[b2]);
+            if ta < tb && ba > bb || ta > tb && ba < bb {
                 count += 1;
             }
         }
