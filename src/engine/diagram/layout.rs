@@ -221,13 +221,13 @@ fn transpose(order: &mut [Vec<usize>], pos: &mut [usize], between: &[Vec<(usize,
         |l: usize, pos: &[usize]| crossings(&between[l], pos) + if l > 0 { crossings(&between[l - 1], pos) } else { 0 };
     for _ in 0..SWEEPS {
         let mut improved = false;
-        for l in 0..order.len() {
-            for i in 1..order[l].len() {
+        for (l, row) in order.iter_mut().enumerate() {
+            for i in 1..row.len() {
                 let before = around(l, pos);
-                let (a, b) = (order[l][i - 1], order[l][i]);
+                let (a, b) = (row[i - 1], row[i]);
                 pos.swap(a, b);
                 if around(l, pos) < before {
-                    order[l].swap(i - 1, i);
+                    row.swap(i - 1, i);
                     improved = true;
                 } else {
                     pos.swap(a, b);
