@@ -6,6 +6,7 @@ mod catch;
 mod debugger;
 mod error;
 mod frame;
+mod graph;
 mod host;
 mod interval;
 mod interval_methods;
