@@ -11,6 +11,7 @@ pub mod delete;
 pub mod deps;
 pub mod describe;
 pub mod drop;
+pub mod dropped;
 pub mod edges;
 pub mod error;
 pub mod external;

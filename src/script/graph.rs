@@ -21,6 +21,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let h = host.clone();
         let related = move |t: &mut Table, as_objects: bool| -> R<Array> {
             let server = h.server.borrow();
+            // networkx walks only from a node of the graph; `parts` filters its node names.
+            if name != "parts" {
+                server.world.graph_node(&t.name()).map_err(throw)?;
+            }
             walk(&server.world, &t.name()).into_iter().map(|n| named(&server.world, n, as_objects)).collect()
         };
         let r = related.clone();

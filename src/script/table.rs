@@ -278,6 +278,10 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let force = flag(&opts, "force");
         server.world.drop(&t.query, force, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
     };
+    let h = host.clone();
+    engine.register_fn("drop_quick", move |t: &mut Table| -> R<()> {
+        h.server.borrow_mut().world.drop_quick_logged(&t.query, &mut ScriptConsole(&h)).map_err(throw)
+    });
     let d = drop.clone();
     engine.register_fn("drop", move |t: &mut Table| d(t, Map::new()));
     engine.register_fn("drop", move |t: &mut Table, opts: Map| drop(t, opts));
