@@ -16,6 +16,7 @@ mod merge;
 mod merge_fetch;
 mod mixin;
 mod modules;
+mod none;
 mod nwb;
 mod ops;
 mod options;
@@ -114,6 +115,7 @@ impl Interpreter {
         engine.set_module_resolver(modules::Resolver::new(&host));
         frame::register(&mut engine);
         logger::register(&mut engine);
+        none::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
         Interpreter { engine, scope, host, clock, running, failed_at: None }

@@ -168,7 +168,7 @@ fn python_type(rhai: &str) -> &str {
 /// argument of an object type is taken as the receiver.)
 pub fn not_found(signature: &str, functions: &Functions, method: Option<bool>) -> Error {
     let (name, args) = signature.split_once(" (").unwrap_or((signature, ")"));
-    let args: Vec<&str> = args.trim_end_matches(')').split(", ").filter(|a| !a.is_empty()).collect();
+    let args: Vec<&str> = args.strip_suffix(')').unwrap_or(args).split(", ").filter(|a| !a.is_empty()).collect();
     let method = method.unwrap_or_else(|| args.first().is_some_and(|a| OBJECTS.contains(a)));
     failed_call(name, &args, method, functions)
 }
