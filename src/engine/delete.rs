@@ -67,7 +67,7 @@ impl World {
             return Err(Error::dj("delete applies to tables, not to derived query expressions"));
         };
         let table = table.clone();
-        let info = self.table_or_err(&table)?;
+        let (info, _) = self.table_or_dropped(&table)?;
         let mut opts = opts;
         if info.tier == Tier::Part {
             if !opts.force {

@@ -12,7 +12,8 @@ pub type Namer<'a> = &'a dyn Fn(&TableName) -> Option<String>;
 impl World {
     /// DataJoint's `describe()` text for a table.
     pub fn describe(&self, table: &TableName, namer: Namer<'_>) -> Result<String> {
-        let info = self.table_or_err(table)?;
+        // A dropped table's class still describes the heading it loaded.
+        let (info, _) = self.table_or_dropped(table)?;
         let mut out = String::new();
         if !info.comment.is_empty() {
             out.push_str(&format!("# {}\n", info.comment));

@@ -35,7 +35,7 @@ impl World {
     /// Part's `drop(force=True)`.
     pub fn drop_plan(&self, query: &Query, force: bool) -> Result<Vec<(TableName, usize)>> {
         let (table, restricted) = base_table(query)?;
-        let info = self.table_or_err(table)?;
+        let (info, _) = self.table_or_dropped(table)?;
         if info.tier == Tier::Part && !force {
             return Err(Error::dj("Cannot drop a Part directly.  Delete from master instead"));
         }
@@ -44,6 +44,7 @@ impl World {
                 "A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.",
             ));
         }
+        self.graph_node(table)?;
         let tables = self.descendants(table);
         for part in &tables {
             if let Some(master) = get_master(part) {
@@ -90,6 +91,21 @@ impl World {
         })
     }
 
+    /// `T.drop_quick()` as DataJoint's: no prompt, no cascade, no check of restrictions or
+    /// parts (a restricted table is dropped whole); logs `Dropped table …`, or `Nothing to
+    /// drop: table … is not declared` for a table already gone.
+    pub fn drop_quick_logged(&mut self, query: &Query, console: &mut dyn Console) -> Result<()> {
+        let (table, _) = base_table(query)?;
+        let table = table.clone();
+        if self.table(&table).is_none() {
+            console.log(Level::Info, &format!("Nothing to drop: table {} is not declared", table.full()));
+            return Ok(());
+        }
+        self.atomically(|w| w.drop_quick(&table))?;
+        console.log(Level::Info, &format!("Dropped table {}", table.full()));
+        Ok(())
+    }
+
     /// `drop_quick()`: `DROP TABLE` without cascading. A table still referenced fails as
     /// MySQL 8.0 fails it (3730).
     pub fn drop_quick(&mut self, table: &TableName) -> Result<()> {
@@ -119,6 +135,9 @@ impl World {
         let (table, restricted) = base_table(query)?;
         let table = table.clone();
         self.authorize(&[Privilege::Delete], &table, || {
+            format!("DELETE FROM {}{}", table.full(), if restricted { " WHERE (...)" } else { "" })
+        })?;
+        self.require_tables(std::slice::from_ref(&table), || {
             format!("DELETE FROM {}{}", table.full(), if restricted { " WHERE (...)" } else { "" })
         })?;
         let (rows, args) = self.rows_of(query)?;

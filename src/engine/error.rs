@@ -55,6 +55,8 @@ kinds! {
     ProgrammingError => "ProgrammingError",
     /// `pymysql.err.InternalError`.
     InternalError => "InternalError",
+    /// `networkx.exception.NetworkXError` (a graph walk from a table no longer declared).
+    NetworkXError => "NetworkXError",
     /// Python's `KeyError`.
     KeyError => "KeyError",
     /// Python's `TypeError`.

@@ -32,7 +32,7 @@ impl World {
     /// Fetch rows of a query.
     pub fn fetch(&self, query: &Query, spec: &FetchSpec) -> Result<Rows> {
         let columns = select_list(query, &spec.attrs)?;
-        self.authorize_read(query, || query.mysql_text(&columns))?;
+        self.authorize_read(query, || format!("{}{}", query.mysql_text(&columns), mysql_sorting(query, spec)))?;
         if let Some(err) = query.deferred_error(&columns) {
             return Err(err);
         }
@@ -86,6 +86,9 @@ impl World {
             }
             return Ok(rows);
         }
+        // DataJoint's fetch1 reads every row (no LIMIT): that statement is what a failure names.
+        let columns = select_list(query, attrs)?;
+        self.authorize_read(query, || query.mysql_text(&columns))?;
         let rows = self.fetch(query, &spec)?;
         if rows.rows.len() != 1 {
             return Err(Error::dj("fetch1 requires exactly one tuple in the input set."));
@@ -107,9 +110,17 @@ impl World {
     }
 
     fn count_rows(&self, query: &Query, distinct_key: bool) -> Result<usize> {
-        self.authorize_read(query, || query.mysql_text(&query.names()))?;
-        let (inner, args) = query.select()?;
         let key = query.primary_key();
+        // DataJoint's `__len__` statement: count(DISTINCT key), or count(*) over a left join.
+        self.authorize_read(query, || {
+            let count = if query.has_left_join() || key.is_empty() {
+                "count(*)".to_string()
+            } else {
+                format!("count(DISTINCT {})", key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(","))
+            };
+            format!("SELECT {count} FROM {}", query.mysql_from())
+        })?;
+        let (inner, args) = query.select()?;
         let sql = if !distinct_key || key.is_empty() || query.has_left_join() {
             format!("SELECT count(*) FROM ({inner})")
         } else {
@@ -127,7 +138,7 @@ impl World {
 
     /// `bool(query)`: does it have any row?
     pub fn exists(&self, query: &Query) -> Result<bool> {
-        self.authorize_read(query, || query.mysql_text(&query.names()))?;
+        self.authorize_read(query, || format!("SELECT EXISTS(SELECT 1 FROM {})", query.mysql_from()))?;
         let (inner, args) = query.select()?;
         let sql = format!("SELECT EXISTS({inner})");
         self.conn
@@ -167,4 +178,62 @@ fn select_list(q: &Query, attrs: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(out)
+}
+
+/// The ORDER BY / LIMIT / OFFSET DataJoint appends for a fetch with `order_by`, `limit` or
+/// `offset` (its `Top`: `KEY` order by default; `KEY` expands to the primary key; each word
+/// not starting with asc/desc backquoted, as its `_wrap_attributes` does).
+fn mysql_sorting(query: &Query, spec: &FetchSpec) -> String {
+    if spec.order_by.is_empty() && spec.limit.is_none() && spec.offset.unwrap_or(0) == 0 {
+        return String::new();
+    }
+    let key = query.primary_key();
+    let default = ["KEY".to_string()];
+    let order: &[String] = if spec.order_by.is_empty() { &default } else { &spec.order_by };
+    let mut items = Vec::new();
+    for item in order {
+        let words: Vec<String> = item.split_whitespace().map(str::to_uppercase).collect();
+        match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["KEY"] | ["KEY", "ASC"] => items.extend(key.iter().cloned()),
+            ["KEY", "DESC"] => items.extend(key.iter().map(|k| format!("{k} DESC"))),
+            _ => items.push(item.clone()),
+        }
+    }
+    let mut out = String::new();
+    if !items.is_empty() {
+        out = format!(" ORDER BY {}", items.iter().map(|i| wrap_words(i)).collect::<Vec<_>>().join(", "));
+    }
+    let offset = spec.offset.unwrap_or(0);
+    if let Some(limit) = spec.limit.or((offset > 0).then_some(999_999_999_999)) {
+        out.push_str(&format!(" LIMIT {limit}"));
+        if offset > 0 {
+            out.push_str(&format!(" OFFSET {offset}"));
+        }
+    }
+    out
+}
+
+/// Backquote each word (`\w+`) that does not start with `asc` or `desc`.
+fn wrap_words(text: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        if word.is_empty() || lower.starts_with("asc") || lower.starts_with("desc") {
+            out.push_str(word);
+        } else {
+            out.push_str(&format!("`{word}`"));
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }

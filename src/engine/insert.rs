@@ -51,9 +51,15 @@ impl World {
     /// `T.insert(query)`: DataJoint's `INSERT INTO t (fields) SELECT ...` of the query's
     /// attributes that the table has (any other is an error unless `ignore_extra_fields`).
     pub fn insert_query(&mut self, table: &TableName, query: &Query, opts: &InsertOptions) -> Result<()> {
-        let info = self.table_or_err(table)?;
+        let (info, gone) = self.table_or_dropped(table)?;
         let has = |n: &String| info.attributes.iter().any(|a| &a.name == n);
         let names = query.names();
+        if gone {
+            // One INSERT ... SELECT statement, which the server refuses.
+            let fields: Vec<String> = names.iter().filter(|n| has(n)).cloned().collect();
+            let text = format!("INSERT INTO {} (`{}`) {}", table.full(), fields.join("`,`"), query.mysql_text(&fields));
+            return Err(super::dropped::missing_table(table, &text));
+        }
         if let Some(extra) = names.iter().find(|n| !has(n)).filter(|_| !opts.ignore_extra_fields) {
             // The auto-populated check comes first, as in DataJoint.
             self.insert_rows(table, &[], opts)?;
@@ -69,7 +75,7 @@ impl World {
     }
 
     fn insert_rows(&mut self, table: &TableName, rows: &[Row], opts: &InsertOptions) -> Result<()> {
-        let info = self.table_or_err(table)?;
+        let (info, gone) = self.table_or_dropped(table)?;
         if matches!(info.tier, Tier::Imported | Tier::Computed)
             && !opts.allow_direct_insert
             && !self.populating.contains(table)
@@ -87,6 +93,9 @@ impl World {
         let mut prepared: Vec<Vec<Option<&Value>>> = Vec::with_capacity(rows.len());
         for row in rows {
             prepared.push(row_values(&info, row, &fields)?);
+        }
+        if gone {
+            return Err(super::dropped::missing_table(table, &insert_statement(&info, &fields, &prepared, opts)));
         }
         let uploaded = if info.external.is_empty() { Vec::new() } else { self.upload_filepaths(&info, &prepared)? };
         if !uploaded.is_empty() {

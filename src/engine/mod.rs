@@ -12,6 +12,8 @@ pub mod deps;
 pub mod describe;
 pub mod diagram;
 pub mod drop;
+pub mod dropped;
+pub mod edges;
 pub mod error;
 pub mod external;
 pub mod fetch;

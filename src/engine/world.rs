@@ -31,6 +31,9 @@ pub struct World {
     depth: usize,
     /// Catalog snapshots of transactions opened with [`World::begin`], innermost last.
     open: Vec<Snapshot>,
+    /// Dropped tables as they were declared: what a class object still holding one sends
+    /// the server (see [`super::dropped`]).
+    pub(crate) dropped: HashMap<TableName, Arc<TableInfo>>,
     /// Auto-populated tables whose `make` is running: inserts into them are allowed.
     pub(crate) populating: Vec<TableName>,
     /// The connected account's privileges (`None`: all).
@@ -120,6 +123,7 @@ impl World {
             order: HashMap::new(),
             depth: 0,
             open: Vec::new(),
+            dropped: HashMap::new(),
             populating: Vec::new(),
             access: None,
             external: Default::default(),
@@ -431,7 +435,9 @@ impl World {
         self.conn
             .execute("DELETE FROM djs_autoinc WHERE database=?1 AND name=?2", params![name.database, name.table])
             .map_err(internal)?;
-        self.tables.remove(name);
+        if let Some(info) = self.tables.remove(name) {
+            self.dropped.insert(name.clone(), info);
+        }
         self.order.remove(name);
         Ok(())
     }

@@ -163,6 +163,8 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         }
         Ok(table)
     });
+    // `schema.database`: the name it was created with.
+    engine.register_get("database", |s: &mut Schema| s.0.clone());
     let h = host.clone();
     engine.register_fn("list_tables", move |s: &mut Schema| -> Array {
         h.server.borrow().world.list_tables(&s.0).into_iter().map(Dynamic::from).collect()

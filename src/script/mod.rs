@@ -7,6 +7,7 @@ mod debugger;
 mod diagram;
 mod error;
 mod frame;
+mod graph;
 mod host;
 mod interval;
 mod interval_methods;
@@ -16,6 +17,7 @@ mod merge;
 mod merge_fetch;
 mod mixin;
 mod modules;
+mod none;
 mod nwb;
 mod ops;
 mod options;
@@ -115,6 +117,7 @@ impl Interpreter {
         engine.set_module_resolver(modules::Resolver::new(&host));
         frame::register(&mut engine);
         logger::register(&mut engine);
+        none::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
         Interpreter { engine, scope, host, clock, running, failed_at: None }

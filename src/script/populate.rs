@@ -4,10 +4,10 @@
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, FnPtr, Map, NativeCallContext};
 
-use super::error::throw;
+use super::error::{throw, type_error};
 use super::host::Shared;
 use super::ops::restriction;
-use super::table::Table;
+use super::table::{python_type, Table};
 use super::value::{map_pairs, to_dynamic};
 use crate::engine::populate::{error_text, progress_bar, progress_text, Key, Order, PopulateOptions};
 use crate::engine::{Error, Kind, Restriction, Tier};
@@ -73,10 +73,52 @@ fn missing_make(name: &crate::engine::TableName, class: &str) -> Error {
             ),
         );
     }
-    Error::new(Kind::NotImplementedError, "Subclasses of AutoPopulate must implement the method `make`")
+    Error::new(
+        Kind::NotImplementedError,
+        "Subclasses of AutoPopulate must implement the method `make` or (`make_fetch` + `make_compute` + `make_insert`)",
+    )
 }
 
-fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: PopulateOptions, show: bool) -> R<Map> {
+/// The parameters of the script function behind `make` called with `n` arguments (a closure's
+/// captured variables come first), if it is one.
+fn script_params(ctx: &NativeCallContext, make: &FnPtr, n: usize) -> Option<Vec<String>> {
+    let n = make.curry().len() + n;
+    ctx.global_runtime_state()
+        .lib
+        .iter()
+        .find_map(|m| m.get_script_fn(make.fn_name(), n))
+        .map(|f| f.params.iter().map(|p| p.to_string()).collect())
+}
+
+/// Call `make(key, **kwargs)` with `this` = the table. DataJoint passes populate's
+/// `make_kwargs` as keyword arguments; here a make declared with a second parameter receives
+/// them as a map (empty when there are none), and a one-parameter make given some refuses them
+/// as Python refuses an unexpected keyword.
+fn call_make(ctx: &NativeCallContext, t: &Table, make: &FnPtr, key: Dynamic, kwargs: &Map) -> R<Dynamic> {
+    let mut this = Dynamic::from(t.clone());
+    if script_params(ctx, make, 2).is_some() {
+        return make.call_raw(ctx, Some(&mut this), [key, Dynamic::from_map(kwargs.clone())]);
+    }
+    if let Some(k) = kwargs.keys().next() {
+        return Err(type_error(format!("{}.make() got an unexpected keyword argument '{k}'", t.class)));
+    }
+    make.call_raw(ctx, Some(&mut this), [key])
+}
+
+/// populate's `make_kwargs`: a map, or None for none.
+fn make_kwargs(opts: &Map, class: &str) -> R<Map> {
+    match opts.get("make_kwargs") {
+        None => Ok(Map::new()),
+        Some(v) if v.is_unit() => Ok(Map::new()),
+        Some(v) => v.read_lock::<Map>().map(|m| m.clone()).ok_or_else(|| {
+            type_error(format!("__main__.{class}.make() argument after ** must be a mapping, not {}", python_type(v)))
+        }),
+    }
+}
+
+fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: PopulateOptions, raw: &Map) -> R<Map> {
+    let show = raw.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
+    let kwargs = make_kwargs(raw, &t.class)?;
     let name = t.name();
     let make = host.makes.borrow().get(&name).cloned();
     let keys = host.server.borrow().world.populate_keys(&t.query, &opts).map_err(throw)?;
@@ -90,8 +132,7 @@ fn populate(ctx: &NativeCallContext, host: &Shared, t: &mut Table, opts: Populat
         if !host.server.borrow_mut().world.begin_make(&name, key).map_err(throw)? {
             continue;
         }
-        let mut this = Dynamic::from(t.clone());
-        let result = make.call_raw(ctx, Some(&mut this), [key_map(key)]);
+        let result = call_make(ctx, t, &make, key_map(key), &kwargs);
         host.server.borrow_mut().world.end_make(result.is_ok()).map_err(throw)?;
         match result {
             Ok(_) => success += 1,
@@ -137,8 +178,7 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     let h = host.clone();
     let run = move |ctx: &NativeCallContext, t: &mut Table, r: Option<Dynamic>, opts: Map| -> R<Map> {
         let restrictions = r.map(|r| restriction(&r)).transpose()?.into_iter().collect();
-        let show = opts.get("display_progress").and_then(|v| v.as_bool().ok()).unwrap_or(false);
-        populate(ctx, &h, t, options(&opts, restrictions)?, show)
+        populate(ctx, &h, t, options(&opts, restrictions)?, &opts)
     };
     let p = run.clone();
     engine.register_fn("populate", move |ctx: NativeCallContext, t: &mut Table| p(&ctx, t, None, Map::new()));
@@ -171,9 +211,39 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     let p = progress.clone();
     engine.register_fn("progress", move |t: &mut Table, r: Dynamic| p(t, Some(r), Map::new()));
     engine.register_fn("progress", move |t: &mut Table, r: Dynamic, o: Map| progress(t, Some(r), o));
+    register_make(engine, host);
     let h = host.clone();
     engine.register_get("key_source", move |t: &mut Table| -> R<Table> {
         let query = h.server.borrow().world.key_source(&t.name()).map_err(throw)?;
         Ok(Table { query, class: t.class.clone() })
+    });
+}
+
+/// `T.make(key)` and `T.make(key, kwargs)` called directly, as Python can call a table's
+/// `make`: outside populate, so its inserts meet DataJoint's direct-insert refusal.
+fn register_make(engine: &mut Engine, host: &Shared) {
+    let h = host.clone();
+    let find = move |t: &Table| -> R<FnPtr> {
+        if let Some(make) = h.makes.borrow().get(&t.name()) {
+            return Ok(make.clone());
+        }
+        let tier = h.server.borrow().world.table_or_err(&t.name()).map_err(throw)?.tier;
+        Err(throw(match tier {
+            Tier::Computed | Tier::Imported => missing_make(&t.name(), &t.class),
+            _ => Error::new(Kind::AttributeError, format!("'{}' object has no attribute 'make'", t.class)),
+        }))
+    };
+    let f = find.clone();
+    engine.register_fn("make", move |ctx: NativeCallContext, t: &mut Table| -> R<Dynamic> {
+        let make = f(t)?;
+        let key = script_params(&ctx, &make, 1).and_then(|p| p.last().cloned()).unwrap_or_else(|| "key".into());
+        Err(type_error(format!("{}.make() missing 1 required positional argument: '{key}'", t.class)))
+    });
+    let f = find.clone();
+    engine.register_fn("make", move |ctx: NativeCallContext, t: &mut Table, key: Dynamic| -> R<Dynamic> {
+        call_make(&ctx, t, &f(t)?, key, &Map::new())
+    });
+    engine.register_fn("make", move |ctx: NativeCallContext, t: &mut Table, key: Dynamic, kw: Map| -> R<Dynamic> {
+        call_make(&ctx, t, &find(t)?, key, &kw)
     });
 }

@@ -46,9 +46,12 @@ pub fn row(d: &Dynamic) -> R<Row> {
     Err(throw(Error::dj(format!("Datatype <class '{}'> cannot be inserted", python_type(d)))))
 }
 
-fn python_type(d: &Dynamic) -> &'static str {
+/// Python's name for the type of a script value.
+pub(super) fn python_type(d: &Dynamic) -> &'static str {
     match d.type_name() {
         "i64" => "int",
+        "array" => "list",
+        "map" => "dict",
         "f64" => "float",
         "bool" => "bool",
         "string" | "char" => "str",
@@ -275,43 +278,14 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let force = flag(&opts, "force");
         server.world.drop(&t.query, force, safemode, &mut ScriptConsole(&h)).map(|_| ()).map_err(throw)
     };
+    let h = host.clone();
+    engine.register_fn("drop_quick", move |t: &mut Table| -> R<()> {
+        h.server.borrow_mut().world.drop_quick_logged(&t.query, &mut ScriptConsole(&h)).map_err(throw)
+    });
     let d = drop.clone();
     engine.register_fn("drop", move |t: &mut Table| d(t, Map::new()));
     engine.register_fn("drop", move |t: &mut Table, opts: Map| drop(t, opts));
-    // The dependency graph: full table names, or tables with `#{as_objects: true}`.
-    type Walk = fn(&crate::engine::World, &TableName) -> Vec<TableName>;
-    let walks: [(&str, Walk); 5] = [
-        ("parents", |w, t| w.parents(t)),
-        ("children", |w, t| w.children(t)),
-        ("ancestors", |w, t| w.ancestors(t)),
-        ("descendants", |w, t| w.descendants(t)),
-        ("parts", |w, t| w.parts(t)),
-    ];
-    for (name, walk) in walks {
-        let h = host.clone();
-        let related = move |t: &mut Table, as_objects: bool| -> R<Array> {
-            let server = h.server.borrow();
-            walk(&server.world, &t.name())
-                .into_iter()
-                .map(|n| {
-                    if as_objects {
-                        // DataJoint hands back `FreeTable`s, which print their name first.
-                        let class = "FreeTable".to_string();
-                        server.world.query(&n).map(|query| Dynamic::from(Table { query, class })).map_err(throw)
-                    } else {
-                        Ok(Dynamic::from(n.full()))
-                    }
-                })
-                .collect()
-        };
-        let r = related.clone();
-        engine.register_fn(name, move |t: &mut Table| r(t, false));
-        let keywords = if matches!(name, "parents" | "children") { options::PARENTS } else { options::DESCENDANTS };
-        engine.register_fn(name, move |t: &mut Table, opts: Map| {
-            options::check(&opts, keywords)?;
-            related(t, flag(&opts, "as_objects"))
-        });
-    }
+    super::graph::register(engine, host);
     // `Master.Part`, and a script function without parameters read as a property (Python's
     // `@property`: `SubjBlinded.pk`); anything else is Python's AttributeError.
     let h = host.clone();

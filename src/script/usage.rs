@@ -46,8 +46,8 @@ const USAGE: &[(&str, &str)] = &[
     ("key_hash", "a key (a dict)"),
     ("U", "attribute names (str)"),
     ("Top", "an options map (limit, order_by, offset)"),
-    ("parents", "an options map (as_objects)"),
-    ("children", "an options map (as_objects)"),
+    ("parents", "an options map (primary, as_objects, foreign_key_info)"),
+    ("children", "an options map (primary, as_objects, foreign_key_info)"),
     ("ancestors", "an options map (as_objects)"),
     ("descendants", "an options map (as_objects)"),
     ("parts", "an options map (as_objects)"),
@@ -170,7 +170,7 @@ pub(crate) fn python_type(rhai: &str) -> &str {
 /// argument of an object type is taken as the receiver.)
 pub fn not_found(signature: &str, functions: &Functions, method: Option<bool>) -> Error {
     let (name, args) = signature.split_once(" (").unwrap_or((signature, ")"));
-    let args: Vec<&str> = args.trim_end_matches(')').split(", ").filter(|a| !a.is_empty()).collect();
+    let args: Vec<&str> = args.strip_suffix(')').unwrap_or(args).split(", ").filter(|a| !a.is_empty()).collect();
     let method = method.unwrap_or_else(|| args.first().is_some_and(|a| OBJECTS.contains(a)));
     failed_call(name, &args, method, functions)
 }

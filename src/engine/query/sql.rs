@@ -75,14 +75,36 @@ impl Query {
     /// ``SELECT `a`,`b` FROM `db`.`t` ``.
     pub(crate) fn mysql_text(&self, fields: &[String]) -> String {
         let fields = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(",");
-        let from = match &*self.node {
+        format!("SELECT {fields} FROM {}", self.mysql_from())
+    }
+
+    /// Roughly the FROM and WHERE clauses DataJoint sends for this expression: tables,
+    /// `NATURAL JOIN`s of them, and `WHERE (...)` for any restriction; `(...)` otherwise.
+    pub(crate) fn mysql_from(&self) -> String {
+        const WHERE: &str = " WHERE (...)";
+        match &*self.node {
             Node::Table(t) => t.full(),
-            _ => match self.restricted_table() {
-                Some((t, _)) => format!("{} WHERE (...)", t.full()),
-                None => "(...)".to_string(),
-            },
-        };
-        format!("SELECT {fields} FROM {from}")
+            Node::Restrict(input, _) => {
+                let from = input.mysql_from();
+                if from.ends_with(WHERE) || from == "(...)" {
+                    from
+                } else {
+                    from + WHERE
+                }
+            }
+            // Selecting attributes (no renames or computations) keeps the FROM clause.
+            Node::Proj(input, columns) if columns.iter().all(|(n, s)| *s == ProjSource::Attr(n.clone())) => {
+                input.mysql_from()
+            }
+            Node::Join(a, b, left) => {
+                let (a, b) = (a.mysql_from(), b.mysql_from());
+                if [&a, &b].iter().any(|f| f.contains("(...)")) {
+                    return "(...)".to_string();
+                }
+                format!("{a} NATURAL{} JOIN {b}", if *left { " LEFT" } else { "" })
+            }
+            _ => "(...)".to_string(),
+        }
     }
 
     /// For a base table under plain WHERE restrictions: the table and the conditions, so that
