@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 
 use djsandbox::course::parallel::{cores, with_graders};
 use djsandbox::course::report::{render, render_verified, Format, Graded};
-use djsandbox::course::{verify, Exercise, ExerciseSet, Progress, Status};
+use djsandbox::course::{verify, workspace, Exercise, ExerciseSet, Progress, Status};
 
 use super::Options;
 
@@ -27,28 +27,7 @@ fn progress(workspace: &Path) -> Result<Progress> {
 pub fn init(options: &Options, dir: Option<PathBuf>) -> Result<i32> {
     let set = load(options)?;
     let root = dir.unwrap_or_else(|| options.workspace.clone());
-    let mut written = 0;
-    for ex in set.exercises() {
-        let path = root.join(ex.learner_file());
-        if path.exists() {
-            continue;
-        }
-        std::fs::create_dir_all(path.parent().unwrap_or(&root))
-            .with_context(|| format!("cannot create {}", root.display()))?;
-        std::fs::write(&path, &ex.starter).with_context(|| format!("cannot write {}", path.display()))?;
-        written += 1;
-    }
-    for section in &set.sections {
-        let lesson = root.join(&section.dir).join("LESSON.md");
-        if !lesson.exists() && !section.lesson.is_empty() {
-            std::fs::create_dir_all(root.join(&section.dir))?;
-            std::fs::write(&lesson, &section.lesson).with_context(|| format!("cannot write {}", lesson.display()))?;
-        }
-    }
-    let readme = root.join("README.md");
-    if !readme.exists() {
-        std::fs::write(&readme, README).with_context(|| format!("cannot write {}", readme.display()))?;
-    }
+    let written = workspace::init(&set, &root)?;
     println!("{written} exercise file(s) written in {}.", root.display());
     println!(
         "Next: open {}, then `djsandbox check`.",
@@ -56,14 +35,6 @@ pub fn init(options: &Options, dir: Option<PathBuf>) -> Result<i32> {
     );
     Ok(0)
 }
-
-const README: &str = "# Your DataJoint and Spyglass workshop\n\n\
-Each folder is a section; each `.rhai` file an exercise; `LESSON.md` explains the section.\n\n\
-- `djsandbox list` shows where you are.\n\
-- Edit an exercise's file, then `djsandbox check NAME` grades it (`djsandbox check` grades all).\n\
-- `djsandbox hint NAME` shows the next hint.\n\
-- `djsandbox run FILE.rhai` runs a file against your own lab database (kept in `.djsandbox/`).\n\
-- `djsandbox reset NAME` gives you the starter file back (yours is kept as a backup).\n";
 
 /// `list`: sections and exercises with their status.
 pub fn list(options: &Options) -> Result<i32> {

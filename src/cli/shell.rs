@@ -9,7 +9,7 @@ use rustyline::error::ReadlineError;
 
 use djsandbox::script::{Interpreter, Limits};
 
-use super::run::open_interpreter;
+use djsandbox::course::workspace::open_interpreter;
 
 fn show(interpreter: &mut Interpreter, source: &str) {
     let result = interpreter.eval(source);

@@ -11,8 +11,10 @@ pub mod progress;
 pub mod report;
 mod run;
 pub mod set;
+pub mod shell;
 mod source;
 pub mod verify;
+pub mod workspace;
 
 pub use check::CheckResult;
 pub use error::CourseError;

@@ -72,13 +72,17 @@ pub fn register(engine: &mut Engine, host: &Shared) {
     engine.register_fn("add_parts", |d: &mut Diagram| d.add_parts());
     let h = host.clone();
     engine.register_fn("draw", move |d: &mut Diagram| {
-        let text = d.draw().text();
-        for line in text.lines().chain(std::iter::once("")).chain(LEGEND.lines()) {
+        for line in display(d).lines() {
             h.emit(line);
         }
     });
     engine.register_fn("to_string", |d: &mut Diagram| d.summary());
     engine.register_fn("to_debug", |d: &mut Diagram| d.summary());
+}
+
+/// The drawing with its legend, as `draw()` prints it.
+pub fn display(d: &Diagram) -> String {
+    format!("{}\n{LEGEND}", d.draw().text())
 }
 
 /// The diagram of one table: a base table, restricted or not (it keeps its class and name).

@@ -4,7 +4,7 @@
 mod api;
 mod catch;
 mod debugger;
-mod diagram;
+pub(crate) mod diagram;
 mod error;
 mod frame;
 mod graph;
@@ -63,6 +63,8 @@ pub struct Interpreter {
     running: Rc<debugger::RunningScript>,
     /// Where the last uncaught error happened (line, for the post-mortem prompt).
     failed_at: Option<usize>,
+    /// The value the last evaluation ended with (a prompt shows it).
+    last_value: Dynamic,
 }
 
 impl Interpreter {
@@ -120,7 +122,7 @@ impl Interpreter {
         none::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
-        Interpreter { engine, scope, host, clock, running, failed_at: None }
+        Interpreter { engine, scope, host, clock, running, failed_at: None, last_value: Dynamic::UNIT }
     }
 
     /// Show output at `terminal` as it happens, and ask it DataJoint's questions (instead of
@@ -150,6 +152,7 @@ impl Interpreter {
     pub fn eval(&mut self, source: &str) -> Result<Option<String>, String> {
         self.clock.restart();
         self.failed_at = None;
+        self.last_value = Dynamic::UNIT;
         self.running.prepare(source);
         let rewrite = catch::rewrite(source);
         let result = self.engine.compile(&rewrite.source).map_err(Into::into).and_then(|ast| {
@@ -162,7 +165,11 @@ impl Interpreter {
             self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)
         });
         match result {
-            Ok(v) => Ok(show(&self.host, &v)),
+            Ok(v) => {
+                let shown = show(&self.host, &v);
+                self.last_value = v;
+                Ok(shown)
+            }
             Err(e) => {
                 self.host.functions.borrow().native(&self.engine);
                 let pos = e.position();
@@ -222,6 +229,11 @@ impl Interpreter {
         self.scope.push_dynamic(name.to_string(), value);
     }
 
+    /// The diagram the last evaluation ended with, if it ended with one (a terminal draws it).
+    pub fn last_diagram(&self) -> Option<crate::engine::diagram::Diagram> {
+        self.last_value.clone().try_cast()
+    }
+
     /// A way to read the world the interpreter works on, from a function a layer above
     /// registers (the grader compares tables while a check script runs).
     pub fn world_reader(&self) -> WorldReader {
@@ -250,6 +262,8 @@ fn show(host: &host::Shared, v: &Dynamic) -> Option<String> {
         Some(t) => table::preview(host, &t),
         None if v.is::<crate::engine::frame::Frame>() => v.clone().cast::<crate::engine::frame::Frame>().repr(),
         None if v.is::<interval::Iv>() => v.clone().cast::<interval::Iv>().0.repr(),
+        // A notebook displays a diagram as its picture; a prompt shows the drawing.
+        None if v.is::<crate::engine::diagram::Diagram>() => diagram::display(&v.clone().cast()),
         None if v.is::<rhai::ImmutableString>() => v.to_string(),
         None => pretty::pretty(v),
     })

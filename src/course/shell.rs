@@ -1,0 +1,52 @@
+//! A prompt on the workspace's world, for a terminal that shows its replies: what a line
+//! printed, the value it ended with (a table's preview), its error, and a diagram to draw.
+
+use std::path::Path;
+
+use super::error::CourseError;
+use super::workspace::open_interpreter;
+use crate::engine::diagram::Diagram;
+use crate::scenario::Scenarios;
+use crate::script::{Interpreter, Limits};
+
+/// The interpreter behind a prompt.
+pub struct Session {
+    interpreter: Interpreter,
+}
+
+/// What one statement gave back.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    /// Lines it printed.
+    pub output: Vec<String>,
+    /// The value it ended with, as the prompt shows it (`None`: no value).
+    pub value: Option<String>,
+    /// The diagram it ended with, for a terminal that draws it in colour.
+    pub diagram: Option<Diagram>,
+    /// The error it stopped with.
+    pub error: Option<String>,
+}
+
+impl Session {
+    /// A prompt on the workspace's world; `limits` bound each statement.
+    pub fn open(workspace: &Path, scenarios: &Scenarios, limits: Limits) -> Result<Session, CourseError> {
+        let mut interpreter = open_interpreter(workspace, false, scenarios, limits)?;
+        interpreter.set_file("<shell>");
+        Ok(Session { interpreter })
+    }
+
+    /// Does `source` parse as whole statements (or does it go on)?
+    pub fn is_complete(&self, source: &str) -> bool {
+        self.interpreter.is_complete(source)
+    }
+
+    /// Evaluate `source`.
+    pub fn eval(&mut self, source: &str) -> Reply {
+        let result = self.interpreter.eval(source);
+        let output = self.interpreter.take_output();
+        match result {
+            Ok(value) => Reply { output, value, diagram: self.interpreter.last_diagram(), error: None },
+            Err(error) => Reply { output, error: Some(error), ..Reply::default() },
+        }
+    }
+}
