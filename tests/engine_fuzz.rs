@@ -119,16 +119,16 @@ const SANE_TYPES: &[&str] = &["int", "varchar(8)", "float", "date", "uuid", "enu
 /// the other half are hostile.
 fn random_definition(rng: &mut Rng) -> String {
     let lines = 1 + rng.next() % 6;
-    let sane = rng.next() % 2 == 0;
+    let sane = rng.next().is_multiple_of(2);
     let mut out = Vec::new();
-    if rng.next() % 4 == 0 {
+    if rng.next().is_multiple_of(4) {
         out.push("# table comment".to_string());
     }
     for _ in 0..lines {
-        if sane && rng.next() % 5 != 0 {
-            let default = if rng.next() % 4 == 0 { "= null" } else { "" };
+        if sane && !rng.next().is_multiple_of(5) {
+            let default = if rng.next().is_multiple_of(4) { "= null" } else { "" };
             out.push(format!("{} {} : {}", rng.pick(SANE_NAMES), default, rng.pick(SANE_TYPES)));
-        } else if rng.next() % 3 == 0 {
+        } else if rng.next().is_multiple_of(3) {
             out.push(rng.pick(EXTRA).to_string());
         } else {
             out.push(format!(
@@ -158,7 +158,7 @@ fn random_definitions_and_rows_never_panic() {
         for _ in 0..4 {
             let mut row: Vec<(String, Value)> = Vec::new();
             for a in &info.attributes {
-                if rng.next() % 5 != 0 {
+                if !rng.next().is_multiple_of(5) {
                     let make = VALUES[(rng.next() % VALUES.len() as u64) as usize];
                     row.push((a.name.clone(), make(rng.next() % 100_000)));
                 }
@@ -166,7 +166,7 @@ fn random_definitions_and_rows_never_panic() {
             let _ = ctx.world.insert(
                 &t,
                 &[Row::Map(row)],
-                &InsertOptions { skip_duplicates: rng.next() % 2 == 0, ..Default::default() },
+                &InsertOptions { skip_duplicates: rng.next().is_multiple_of(2), ..Default::default() },
             );
         }
         ctx.world.fetch(&ctx.world.query(&t.clone()).unwrap(), &FetchSpec::default()).unwrap();

@@ -8,8 +8,8 @@ use super::set::{Exercise, TargetedHint};
 fn fires(h: &TargetedHint, error: Option<&ScriptError>, checks: &[CheckResult]) -> bool {
     let on_error = (h.error.is_some() || h.message.is_some())
         && error.is_some_and(|e| {
-            h.error.as_ref().map_or(true, |k| *k == e.kind)
-                && h.message.as_ref().map_or(true, |m| e.message.contains(m.as_str()))
+            h.error.as_ref().is_none_or(|k| *k == e.kind)
+                && h.message.as_ref().is_none_or(|m| e.message.contains(m.as_str()))
         });
     let on_check = h.check.as_ref().is_some_and(|name| checks.iter().any(|c| !c.passed && c.name == *name));
     let asked = h.id.as_ref().is_some_and(|id| checks.iter().any(|c| !c.passed && c.hint.as_deref() == Some(id)));

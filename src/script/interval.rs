@@ -144,7 +144,7 @@ pub(super) fn method<S: rhai::Variant + Clone>(
 ) {
     for n in 0..=5 {
         let mut types = vec![TypeId::of::<S>()];
-        types.extend(std::iter::repeat(TypeId::of::<Dynamic>()).take(n));
+        types.extend(std::iter::repeat_n(TypeId::of::<Dynamic>(), n));
         let f = f.clone();
         engine.register_raw_fn(name, types, move |_, args| {
             let rest: Vec<Dynamic> = args[1..].iter_mut().map(|a| std::mem::take(*a)).collect();

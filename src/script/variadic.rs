@@ -23,7 +23,7 @@ where
                 continue;
             }
             let mut types = vec![TypeId::of::<S>()];
-            types.extend(std::iter::repeat(TypeId::of::<ImmutableString>()).take(k));
+            types.extend(std::iter::repeat_n(TypeId::of::<ImmutableString>(), k));
             if with_map {
                 types.push(TypeId::of::<Map>());
             }

@@ -76,7 +76,7 @@ pub fn fetch1_dataframe(
             ));
         }
     }
-    let add_frame_ind = kwargs.iter().find(|(k, _)| k == "add_frame_ind").map_or(true, |(_, v)| truthy(v));
+    let add_frame_ind = kwargs.iter().find(|(k, _)| k == "add_frame_ind").is_none_or(|(_, v)| truthy(v));
     match which {
         Some(Class::TrodesPos) => trodes_pos(world, q, table, add_frame_ind, cx),
         Some(Class::Lfp) => {

@@ -27,7 +27,7 @@ pub fn sample_times(valid_times: &[(f64, f64)], rate: f64, samples: usize) -> Re
             if t > stop {
                 break;
             }
-            if times.last().map_or(true, |&last| t > last) {
+            if times.last().is_none_or(|&last| t > last) {
                 times.push(t);
             }
             k += 1;

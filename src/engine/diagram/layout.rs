@@ -320,7 +320,7 @@ fn isotonic(y: &[f64]) -> Vec<f64> {
             blocks.push(((a * na as f64 + b * nb as f64) / (na + nb) as f64, na + nb));
         }
     }
-    blocks.into_iter().flat_map(|(v, n)| std::iter::repeat(v).take(n)).collect()
+    blocks.into_iter().flat_map(|(v, n)| std::iter::repeat_n(v, n)).collect()
 }
 
 /// Rows, ports and routed paths from the layered, ordered, placed vertices.

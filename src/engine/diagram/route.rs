@@ -40,7 +40,7 @@ pub fn assign_tracks(segments: &[Segment]) -> (usize, Vec<Option<usize>>) {
     while track_of.len() < spans.len() {
         let unplaced = || spans.keys().copied().filter(|g| !track_of.contains_key(g));
         let ready: Vec<usize> = unplaced()
-            .filter(|g| above.get(g).map_or(true, |preds| preds.iter().all(|p| track_of.contains_key(p))))
+            .filter(|g| above.get(g).is_none_or(|preds| preds.iter().all(|p| track_of.contains_key(p))))
             .collect();
         // A cycle of constraints cannot be met in one channel: place everything left.
         let mut candidates = if ready.is_empty() { unplaced().collect() } else { ready };
@@ -48,7 +48,7 @@ pub fn assign_tracks(segments: &[Segment]) -> (usize, Vec<Option<usize>>) {
         let mut right_end: Option<usize> = None;
         for g in candidates {
             let (left, right) = spans[&g];
-            if right_end.map_or(true, |end| left > end + 1) {
+            if right_end.is_none_or(|end| left > end + 1) {
                 track_of.insert(g, tracks);
                 right_end = Some(right);
             }

@@ -121,7 +121,7 @@ impl Frame {
 fn dtype<'a>(col: Option<&Column>, values: impl Iterator<Item = &'a Value>) -> Dtype {
     let values: Vec<&Value> = values.filter(|v| !matches!(v, Value::Null)).collect();
     let ty = col.and_then(|c| c.ty.as_ref());
-    let nullable = col.map_or(true, |c| c.nullable);
+    let nullable = col.is_none_or(|c| c.nullable);
     match ty {
         Some(AttrType::Integer { .. } | AttrType::Bool) if !nullable => Dtype::Int,
         Some(AttrType::Float { .. }) => Dtype::Float,

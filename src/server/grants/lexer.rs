@@ -40,7 +40,7 @@ pub(crate) fn lex(sql: &str) -> Result<Vec<Token>> {
         }
         let rest = &sql[at..];
         // Comments: `#…`, `-- …` (the dashes must be followed by a space or the end), `/*…*/`.
-        if c == '#' || (rest.starts_with("--") && rest[2..].chars().next().map_or(true, char::is_whitespace)) {
+        if c == '#' || (rest.starts_with("--") && rest[2..].chars().next().is_none_or(char::is_whitespace)) {
             while it.next_if(|&(_, c)| c != '\n').is_some() {}
             continue;
         }

@@ -31,7 +31,7 @@ fn name_filter(opts: &ShowStatementOptions) -> Result<Option<String>> {
 }
 
 fn keep(filter: &Option<String>, name: &str) -> bool {
-    filter.as_ref().map_or(true, |p| like(name, p, Some('\\'), false))
+    filter.as_ref().is_none_or(|p| like(name, p, Some('\\'), false))
 }
 
 /// `SHOW DATABASES [LIKE ...]`: the visible schemas and `information_schema`, sorted.
