@@ -101,8 +101,5 @@ fn subquery_errors() {
     );
     let sql = "SELECT subject_id FROM common_subject.subject WHERE subject_id IN (SELECT subject_id FROM \
                common_subject.nope)";
-    assert_eq!(
-        err(sql),
-        e("MissingTableError", &format!("(\"Table 'common_subject.nope' doesn't exist\", '{sql}')"))
-    );
+    assert_eq!(err(sql), e("MissingTableError", &format!("(\"Table 'common_subject.nope' doesn't exist\", '{sql}')")));
 }
