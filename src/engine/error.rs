@@ -53,6 +53,8 @@ kinds! {
     DataError => "DataError",
     /// `pymysql.err.ProgrammingError`.
     ProgrammingError => "ProgrammingError",
+    /// `pymysql.err.NotSupportedError` (MySQL 1235, "doesn't yet support").
+    NotSupportedError => "NotSupportedError",
     /// `pymysql.err.InternalError`.
     InternalError => "InternalError",
     /// `networkx.exception.NetworkXError` (a graph walk from a table no longer declared).

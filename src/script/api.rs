@@ -195,7 +195,11 @@ pub fn declare(
     }
     let master_table = master.map(|m| m.name().table.clone());
     let decl = Declaration { schema, class_name: class, tier, master: master_table.as_deref(), definition };
-    let declared = server.world.declare(&decl, &|r: &str| names.get(r).cloned()).map_err(throw)?;
+    // DataJoint evaluates the reference in the caller's namespace: a class, or a name reached
+    // through an import alias or a variable holding the table.
+    let aliases = host.aliases.borrow();
+    let resolve = |r: &str| names.get(r).cloned().or_else(|| aliases.resolve(host, &names, r));
+    let declared = server.world.declare(&decl, &resolve).map_err(throw)?;
     let name = declared.name().clone();
     let key = match master {
         Some(m) => format!("{}.{class}", m.class),

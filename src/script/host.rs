@@ -44,6 +44,8 @@ pub struct Host {
     pub modules: RefCell<Rc<TableModules>>,
     /// The helpers (`Interval`) an imported module has named in the script's namespace.
     pub helpers: RefCell<std::collections::HashSet<String>>,
+    /// Import aliases and table-holding variables a definition's `-> Name` may use.
+    pub aliases: RefCell<super::aliases::Aliases>,
 }
 
 /// What a module exports under a name.
@@ -74,6 +76,7 @@ impl Host {
             contents: RefCell::new(HashMap::new()),
             modules: RefCell::new(Rc::default()),
             helpers: RefCell::new(std::collections::HashSet::new()),
+            aliases: RefCell::new(Default::default()),
         })
     }
 

@@ -52,9 +52,16 @@ fn logger(h: &Shared) -> impl FnMut(log::Level, &str) + '_ {
     move |level, message| h.emit(log::format(level, message))
 }
 
+/// Does the object have the mixin's methods? Its table must be a mixin table, and the object
+/// not a `FreeTable` (DataJoint's plain table class: `merge_get_parent` and
+/// `parents(as_objects=True)` give those, and Spyglass's methods are not on them).
+fn has_mixin(h: &Shared, t: &Table) -> R<bool> {
+    Ok(t.class != "FreeTable" && mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)?)
+}
+
 /// The table must be a mixin table, else Python's AttributeError for the method.
 pub(super) fn require(h: &Shared, t: &Table, method: &str) -> R<()> {
-    if mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)? {
+    if has_mixin(h, t)? {
         return Ok(());
     }
     let class = t.class.rsplit('.').next().unwrap_or_default();
@@ -151,7 +158,7 @@ fn register_delete(engine: &mut Engine, host: &Shared) {
     // DataJoint's.
     let h = host.clone();
     let delete = move |t: &mut Table, opts: Map| -> R<Dynamic> {
-        if !mixin::is_mixin(&h.server.borrow().world, &t.name()).map_err(throw)? {
+        if !has_mixin(&h, t)? {
             return super::table::delete(&h, t, opts);
         }
         options::check(&opts, CAUTIOUS)?;

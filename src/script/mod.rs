@@ -1,6 +1,7 @@
 //! DataJoint in rhai: the bindings only (no DataJoint rule is decided here). A line of the
 //! workshop's Python maps to one line of rhai with the same names.
 
+mod aliases;
 mod api;
 mod catch;
 mod debugger;
@@ -162,6 +163,7 @@ impl Interpreter {
                 .map(|f| (f.name.to_string(), f.params.iter().map(|p| p.to_string()).collect()))
                 .collect();
             *self.host.functions.borrow_mut() = Rc::new(functions);
+            self.host.aliases.borrow_mut().scan(&ast);
             self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)
         });
         match result {

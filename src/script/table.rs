@@ -237,7 +237,8 @@ pub fn register(engine: &mut Engine, host: &Shared) {
         let h = host.clone();
         let alter = move |t: &mut Table, definition: &str, prompt: bool| -> R<bool> {
             let names = h.names.borrow().clone();
-            let resolve = |r: &str| names.get(r).cloned();
+            let aliases = h.aliases.borrow();
+            let resolve = |r: &str| names.get(r).cloned().or_else(|| aliases.resolve(&h, &names, r));
             let namer = |n: &TableName| h.class_of(n);
             let mut server = h.server.borrow_mut();
             let altered = server

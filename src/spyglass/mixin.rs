@@ -53,20 +53,23 @@ pub fn camel_name(table: &TableName) -> String {
     to_camel_case(&table.table)
 }
 
-/// `find_insert_fail(key)`: for each parent, `"{Parent}:\n{preview}"` when the key's fields
-/// that the parent has match a row there, else `"{Parent}: MISSING"`, joined by newlines.
-/// Spyglass 0.6.0 returns the text (0.5.5 logged it). A parent sharing no field with the key is
-/// restricted by `{}` and so shows whole, as in Spyglass; renamed foreign keys are not mapped.
+/// `find_insert_fail(key)`: for each parent, `"{Parent}:\n{str(query)}"` when the key's fields
+/// that the parent has match a row there, else `"{Parent}: MISSING"`, joined by newlines. The
+/// parents are DataJoint's `parents(as_objects=True)` (a renamed foreign key's parent again), so
+/// `str` of the restricted `FreeTable` is its `FreeTable(`db`.`t`)` line then its preview, which
+/// ends with a newline. Spyglass 0.6.0 returns the text (0.5.5 logged it). A parent sharing no
+/// field with the key is restricted by `{}` and so shows whole, as in Spyglass; renamed foreign
+/// keys are not mapped.
 pub fn find_insert_fail(world: &World, table: &TableName, key: &[(String, Value)], display: Display) -> Result<String> {
     let mut lines = Vec::new();
-    for parent in world.parents(table) {
+    for parent in world.parent_edges(table, None).into_iter().map(|e| e.table) {
         let q = world.query(&parent)?;
         let names = q.names();
         let parent_key: Vec<(String, Value)> = key.iter().filter(|(k, _)| names.contains(k)).cloned().collect();
         let restricted = world.restrict(&q, &Restriction::Map(parent_key))?;
         let name = camel_name(&parent);
         if world.exists(&restricted)? {
-            lines.push(format!("{name}:\n{}", world.preview(&restricted, display)?.trim_end_matches('\n')));
+            lines.push(format!("{name}:\nFreeTable({})\n{}", parent.full(), world.preview(&restricted, display)?));
         } else {
             lines.push(format!("{name}: MISSING"));
         }

@@ -24,7 +24,7 @@ use super::types::AttrType;
 pub use functions::AGGREGATES;
 pub use guess::column_names;
 pub use parse::parse_statement;
-pub use translate::Scope;
+pub use translate::{Scope, Subquery};
 
 /// The text of a string literal (MySQL's escapes applied), if `v` is one.
 pub fn string_value(v: &sqlparser::ast::Value) -> Option<String> {

@@ -172,6 +172,22 @@ pub fn in_list(x: Sql, items: Vec<Sql>, negated: bool) -> Sql {
     Sql::num(text)
 }
 
+/// `x [NOT] IN (SELECT ...)`: numbers compare as numbers, strings under MySQL's collation, and
+/// anything else as SQLite compares them (a column keeps its declared collation). NULLs follow
+/// SQL's rules in both engines: `x NOT IN` a set holding NULL is never true.
+pub fn in_subquery(x: Sql, sub: Sql, negated: bool) -> Sql {
+    let x = x.scalar();
+    let not = if negated { "NOT " } else { "" };
+    let text = if numeric(x.ty) && numeric(sub.ty) && !x.binary {
+        format!("({} {not}IN ({}))", as_number(x).text, sub.text)
+    } else if stringy(x.ty) && stringy(sub.ty) && !x.binary {
+        format!("({} COLLATE {} {not}IN ({}))", x.text, collation::NAME, sub.text)
+    } else {
+        format!("({} {not}IN ({}))", x.text, sub.text)
+    };
+    Sql::num(text)
+}
+
 /// `x [NOT] BETWEEN lo AND hi`.
 pub fn between(x: Sql, lo: Sql, hi: Sql, negated: bool) -> Sql {
     let (x, lo, hi) = (x.scalar(), lo.scalar(), hi.scalar());

@@ -10,9 +10,9 @@ use sqlparser::ast::{
 
 use super::errors::{bad_escape, bad_regexp, too_complex, unknown_column, unsupported};
 use super::parse::offset;
-use super::sql::{between, compare, in_list, null_safe_eq, quote, Cmp, Sql, Ty};
+use super::sql::{between, compare, in_list, in_subquery, null_safe_eq, quote, Cmp, Sql, Ty};
 use crate::engine::collation;
-use crate::engine::error::{Error, Result};
+use crate::engine::error::{Error, Kind, Result};
 use crate::engine::types::syntax_error_at;
 
 /// Nesting of the AST the walk accepts (left-deep operator chains count one level per
@@ -49,6 +49,21 @@ pub trait Scope {
     /// The value of a session function (`DATABASE()`, `USER()`, `VERSION()`, ...) as a SQLite
     /// literal, if `name` (lower case) is one.
     fn session_function(&self, name: &str) -> Option<String>;
+    /// A subquery as SQLite text (`membership`: the right side of `IN`, else of `EXISTS`), or
+    /// `None` where subqueries are not supported (DataJoint restrictions).
+    fn subquery(&self, _query: &sqlparser::ast::Query, _membership: bool) -> Option<Result<Subquery>> {
+        None
+    }
+}
+
+/// A translated subquery.
+pub struct Subquery {
+    /// The SQLite SELECT.
+    pub text: String,
+    /// How many columns it returns.
+    pub columns: usize,
+    /// Its first column's type, where known.
+    pub ty: Option<AttrType>,
 }
 
 /// The static type of a column of type `ty`.
@@ -132,7 +147,14 @@ impl Ctx<'_> {
                     Ok(in_list(x, items, *negated))
                 }
                 sqlparser::ast::InTarget::List(_) => Err(self.syntax_at(e)),
-                sqlparser::ast::InTarget::Subquery(_) => Err(subqueries()),
+                sqlparser::ast::InTarget::Subquery(q) => {
+                    let sub = self.subquery(q, true)?;
+                    if sub.columns != 1 {
+                        return Err(Error::mysql(Kind::OperationalError, 1241, "Operand should contain 1 column(s)"));
+                    }
+                    let x = self.expr(expr)?;
+                    Ok(in_subquery(x, typed(sub.text, sub.ty.as_ref()), *negated))
+                }
                 _ => Err(unsupported("This form of IN")),
             },
             Expr::Between { expr, negated, low, high } => {
@@ -233,7 +255,11 @@ impl Ctx<'_> {
                 };
                 Ok(Sql::any(format!("{f}({})", quote(&s))))
             }
-            Expr::Subquery(_) | Expr::Exists { .. } => Err(subqueries()),
+            Expr::Exists { subquery, negated } => {
+                let sub = self.subquery(subquery, false)?;
+                Ok(Sql::num(format!("({}EXISTS ({}))", if *negated { "NOT " } else { "" }, sub.text)))
+            }
+            Expr::Subquery(_) => Err(subqueries()),
             Expr::Interval(_) => Err(self.syntax_at(e)),
             Expr::Tuple(_) => Err(unsupported("A row constructor such as (a, b)")),
             Expr::Wildcard(_) | Expr::QualifiedWildcard(..) => Err(self.syntax_at(e)),
@@ -426,6 +452,13 @@ pub fn string_literal(v: &Value) -> Option<String> {
         | Value::NationalStringLiteral(s)
         | Value::EscapedStringLiteral(s) => Some(s.clone()),
         _ => None,
+    }
+}
+
+impl Ctx<'_> {
+    /// A subquery through the scope, where the scope supports them.
+    fn subquery(&self, q: &sqlparser::ast::Query, membership: bool) -> Result<Subquery> {
+        self.scope.and_then(|s| s.subquery(q, membership)).unwrap_or_else(|| Err(subqueries()))
     }
 }
 

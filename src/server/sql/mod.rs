@@ -16,6 +16,7 @@ mod naming;
 mod scope;
 mod select;
 mod show;
+mod subquery;
 mod values;
 
 #[cfg(test)]

@@ -70,12 +70,14 @@ pub struct FromScope {
     pub aliases: Vec<(String, String)>,
     /// The session's functions: (lower-case name, SQLite literal).
     pub session: Vec<(String, String)>,
+    /// How its tables' SQLite aliases start (`t`; a subquery's differ from its statement's).
+    pub prefix: String,
 }
 
 impl FromScope {
     /// An empty scope with the session's functions.
     pub fn new(session: Vec<(String, String)>) -> FromScope {
-        FromScope { sources: Vec::new(), aliases: Vec::new(), session }
+        FromScope { sources: Vec::new(), aliases: Vec::new(), session, prefix: "t".into() }
     }
 
     /// Add a table; its name (or alias) must be unique (1066).
@@ -88,7 +90,7 @@ impl FromScope {
         if clash {
             return Err(not_unique_table(&label));
         }
-        let sqlite_alias = format!("t{}", self.sources.len());
+        let sqlite_alias = format!("{}{}", self.prefix, self.sources.len());
         self.sources.push(Source { alias, info, sqlite_alias, hidden: Vec::new() });
         Ok(self.sources.len() - 1)
     }

@@ -11,9 +11,10 @@ use super::errors::unsupported;
 use super::from::{from_clause, Star};
 use super::names::parts;
 use super::scope::{session_functions, FromScope};
+use super::subquery::Chain;
 use super::values::{decode, run_error};
 use super::{QueryResult, Stmt};
-use crate::engine::condition::translate_scoped;
+use crate::engine::condition::{translate_scoped, Scope};
 use crate::engine::error::{Error, Kind};
 use crate::engine::types::{syntax_error, AttrType};
 use crate::engine::Result;
@@ -21,10 +22,11 @@ use crate::engine::Result;
 use crate::engine::condition::AGGREGATES;
 
 /// One result column.
-struct Output {
+pub(super) struct Output {
     name: String,
     text: String,
-    ty: Option<AttrType>,
+    /// Its type, where it is a column's.
+    pub(super) ty: Option<AttrType>,
 }
 
 /// Run a SELECT.
@@ -45,6 +47,17 @@ pub fn run(st: &mut Stmt<'_>, q: &Query) -> Result<QueryResult> {
 }
 
 fn build(st: &Stmt<'_>, q: &Query) -> Result<(String, Vec<Output>)> {
+    build_in(st, q, None, 0)
+}
+
+/// The SQLite SELECT of `q` and its columns; a subquery (`depth` > 0) also sees the columns of
+/// the statements around it (`outer`), as MySQL resolves a correlated reference.
+pub(super) fn build_in(
+    st: &Stmt<'_>,
+    q: &Query,
+    outer: Option<&dyn Scope>,
+    depth: usize,
+) -> Result<(String, Vec<Output>)> {
     if q.with.is_some() {
         return Err(unsupported("WITH (common table expressions)"));
     }
@@ -60,6 +73,9 @@ fn build(st: &Stmt<'_>, q: &Query) -> Result<(String, Vec<Output>)> {
     let s = &st.session;
     let functions = session_functions(s.user(), &s.client_host, &s.account.host, &st.server.settings.version);
     let mut scope = FromScope::new(functions);
+    if depth > 0 {
+        scope.prefix = format!("s{depth}t");
+    }
     let mut star: Star = Vec::new();
     let from = from_clause(st, &select.from, &mut scope, &mut star)?;
     let select_end = select.select_token.0.span.end;
@@ -72,6 +88,8 @@ fn build(st: &Stmt<'_>, q: &Query) -> Result<(String, Vec<Output>)> {
         GroupByExpr::All(_) => {}
     }
     scope.aliases = outputs.iter().map(|o| (o.name.clone(), o.text.clone())).collect();
+    // WHERE, GROUP BY, HAVING and ORDER BY may hold subqueries.
+    let scope = Chain { st, scope: &scope, outer, depth };
     let mut sql = String::from("SELECT ");
     if let Some(d) = &select.distinct {
         match d {

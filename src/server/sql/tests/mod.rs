@@ -6,6 +6,7 @@ mod dml;
 mod fuzz;
 mod select;
 mod show;
+mod subquery;
 
 use std::collections::HashMap;
 
