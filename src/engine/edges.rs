@@ -33,7 +33,7 @@ impl World {
                 push(&mut out, edge, fk.aliased());
             }
         }
-        out.retain(|e| primary.map_or(true, |p| e.primary == p));
+        out.retain(|e| primary.is_none_or(|p| e.primary == p));
         out
     }
 
@@ -47,7 +47,7 @@ impl World {
                 push(&mut out, edge, fk.aliased());
             }
         }
-        out.retain(|e| primary.map_or(true, |p| e.primary == p));
+        out.retain(|e| primary.is_none_or(|p| e.primary == p));
         out
     }
 
