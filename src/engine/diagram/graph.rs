@@ -75,11 +75,11 @@ impl Graph {
         let mut graph = Graph { topo: world.topo_sort(&tables), ..Graph::default() };
         for name in &tables {
             let info = &world.tables[name];
-            let inherited: BTreeSet<&str> = info
-                .foreign_keys
-                .iter()
-                .filter(|fk| fk.primary)
-                .flat_map(|fk| fk.attr_map.iter().map(|(child, _)| child.as_str()))
+            // DataJoint's "distinguished" table: its key is more than what primary edges bring.
+            let inherited: BTreeSet<String> = world
+                .parent_edges(name, Some(true))
+                .into_iter()
+                .flat_map(|e| e.attr_map.into_iter().map(|(child, _)| child))
                 .collect();
             let key = info.primary_key();
             let class_name = match &info.master {
@@ -92,20 +92,18 @@ impl Graph {
             graph.add(NodeInfo {
                 node: Node::Table(name.clone()),
                 tier: Some(info.tier),
-                distinguished: key.iter().any(|a| !inherited.contains(a.as_str())),
+                distinguished: key.iter().any(|a| !inherited.contains(a)),
                 class_name,
             });
         }
         let mut aliases = 0;
         for name in &tables {
-            let info = &world.tables[name];
-            let key: BTreeSet<&str> = info.attributes.iter().filter(|a| a.in_key).map(|a| a.name.as_str()).collect();
-            for fk in &info.foreign_keys {
-                let Some(&parent) = graph.index.get(&Node::Table(fk.parent.clone())) else { continue };
-                let child = graph.index[&Node::Table(name.clone())];
-                let attrs: BTreeSet<&str> = fk.attr_map.iter().map(|(c, _)| c.as_str()).collect();
-                let (primary, multi) = (attrs.is_subset(&key), attrs != key);
-                if fk.aliased() {
+            let child = graph.index[&Node::Table(name.clone())];
+            // The in-edges as DataJoint's graph has them (a renamed key an edge of its own).
+            for fk in world.parent_edges(name, None) {
+                let Some(&parent) = graph.index.get(&Node::Table(fk.table.clone())) else { continue };
+                let (primary, multi) = (fk.primary, fk.multi);
+                if fk.aliased {
                     let alias = graph.add(NodeInfo {
                         node: Node::Alias(aliases),
                         tier: None,
@@ -115,7 +113,7 @@ impl Graph {
                     aliases += 1;
                     graph.edges.push(Edge { parent, child: alias, primary, multi });
                     graph.edges.push(Edge { parent: alias, child, primary, multi });
-                } else if !graph.edges.iter().any(|e| e.parent == parent && e.child == child) {
+                } else {
                     graph.edges.push(Edge { parent, child, primary, multi });
                 }
             }
