@@ -109,6 +109,7 @@ enum ExercisesCommand {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    let explicit_workspace = cli.workspace.is_some();
     let workspace = match cli.workspace {
         Some(w) => w,
         None => std::env::current_dir()?,
@@ -128,13 +129,7 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Exercises { command: ExercisesCommand::Export { dir } }) => cli::course::export(&options, &dir)?,
         Some(Command::Run { file, fresh, timeout, debug }) => cli::run::run(&file, &options, fresh, timeout, debug)?,
         Some(Command::Shell { fresh, timeout }) => cli::shell::shell(&options, fresh, timeout)?,
-        None => {
-            // The terminal UI arrives with issue 9; until then the course's commands.
-            println!("djsandbox {}", env!("CARGO_PKG_VERSION"));
-            println!("`djsandbox init` writes the workshop's exercises; `djsandbox list`, `check`, `hint` follow");
-            println!("your progress. `djsandbox run FILE.rhai` and `djsandbox shell` work on your own world.");
-            0
-        }
+        None => cli::workshop::open(&options, explicit_workspace)?,
     };
     std::process::exit(code);
 }

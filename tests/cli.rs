@@ -5,13 +5,27 @@ use predicates::str::contains;
 
 #[test]
 fn binary_reports_its_version_and_contents() {
+    Command::cargo_bin("djsandbox").unwrap().arg("--version").assert().success().stdout(contains("djsandbox"));
+}
+
+#[test]
+fn without_a_terminal_the_workshop_is_written_and_the_progress_printed() {
+    // No command opens the workshop in ./workshop; with no terminal to draw on, the summary.
+    let dir = tempfile::tempdir().unwrap();
     Command::cargo_bin("djsandbox")
         .unwrap()
+        .current_dir(dir.path())
         .assert()
         .success()
-        .stdout(contains(concat!("djsandbox ", env!("CARGO_PKG_VERSION"))))
-        .stdout(contains("djsandbox init"));
-    Command::cargo_bin("djsandbox").unwrap().arg("--version").assert().success().stdout(contains("djsandbox"));
+        .stdout(contains("exercise file(s) written"))
+        .stdout(contains("No terminal to draw on; your progress:"))
+        .stdout(contains("connection — "))
+        .stdout(contains("[ ] write_config"));
+    assert!(dir.path().join("workshop/01_connection/01_write_config.rhai").is_file());
+    assert!(dir.path().join("workshop/01_connection/LESSON.md").is_file());
+    // The second time, the same workshop: nothing written again.
+    let out = Command::cargo_bin("djsandbox").unwrap().current_dir(dir.path()).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("written"));
 }
 
 #[test]
@@ -29,6 +43,21 @@ fn shell_evaluates_statements_across_lines_and_previews_tables() {
         .success()
         .stdout(contains("*id    name    \n+----+ +------+\n1      a       \n2      b       \n (Total: 2)\n2\n"))
         .stderr(contains("DataJointError: fetch1 should only return one tuple. 2 tuples found"));
+}
+
+#[test]
+fn the_shell_remembers_imports_and_functions_between_statements() {
+    // As in Python's REPL: a module imported and a function defined stay for later lines.
+    let input = "import \"spyglass/common\" as common;\nfn twice(x) { x * 2 }\n\
+                 print(common::Session.full_table_name);\nprint(twice(21));\ndj.Diagram(common::Session)\n";
+    Command::cargo_bin("djsandbox")
+        .unwrap()
+        .args(["shell", "--fresh"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(contains("`common_session`.`_session`\n42\n(Session)\n"))
+        .stdout(contains("[Manual]  {Lookup}"));
 }
 
 #[test]

@@ -4,6 +4,7 @@ pub mod course;
 pub mod run;
 pub mod shell;
 pub mod terminal;
+pub mod workshop;
 
 /// What the global options say, resolved.
 pub struct Options {

@@ -29,6 +29,7 @@ pub fn shell(options: &super::Options, fresh: bool, timeout_secs: u64) -> Result
     let limits = Limits { time: std::time::Duration::from_secs(timeout_secs), ..Limits::default() };
     let mut interpreter = open_interpreter(workspace, fresh, &options.scenarios, limits)?;
     interpreter.set_file("<shell>");
+    interpreter.remember_definitions();
     interpreter.set_terminal(Box::new(super::terminal::Stdio::new(super::terminal::interactive())));
     let mut pending = String::new();
     if std::io::stdin().is_terminal() {

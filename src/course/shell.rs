@@ -25,6 +25,8 @@ pub struct Reply {
     pub diagram: Option<Diagram>,
     /// The error it stopped with.
     pub error: Option<String>,
+    /// The statement goes on: nothing ran, more lines are wanted.
+    pub incomplete: bool,
 }
 
 impl Session {
@@ -32,6 +34,7 @@ impl Session {
     pub fn open(workspace: &Path, scenarios: &Scenarios, limits: Limits) -> Result<Session, CourseError> {
         let mut interpreter = open_interpreter(workspace, false, scenarios, limits)?;
         interpreter.set_file("<shell>");
+        interpreter.remember_definitions();
         Ok(Session { interpreter })
     }
 
@@ -40,12 +43,15 @@ impl Session {
         self.interpreter.is_complete(source)
     }
 
-    /// Evaluate `source`.
+    /// Evaluate `source`, unless it goes on (then the reply says so and nothing runs).
     pub fn eval(&mut self, source: &str) -> Reply {
+        if !self.is_complete(source) {
+            return Reply { incomplete: true, ..Reply::default() };
+        }
         let result = self.interpreter.eval(source);
         let output = self.interpreter.take_output();
         match result {
-            Ok(value) => Reply { output, value, diagram: self.interpreter.last_diagram(), error: None },
+            Ok(value) => Reply { output, value, diagram: self.interpreter.last_diagram(), ..Reply::default() },
             Err(error) => Reply { output, error: Some(error), ..Reply::default() },
         }
     }

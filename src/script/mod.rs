@@ -66,6 +66,8 @@ pub struct Interpreter {
     failed_at: Option<usize>,
     /// The value the last evaluation ended with (a prompt shows it).
     last_value: Dynamic,
+    /// A prompt's earlier functions (`None`: each evaluation stands alone, as a script does).
+    library: Option<rhai::AST>,
 }
 
 impl Interpreter {
@@ -123,7 +125,7 @@ impl Interpreter {
         none::register(&mut engine);
         let mut scope = Scope::new();
         scope.push("dj", api::Dj);
-        Interpreter { engine, scope, host, clock, running, failed_at: None, last_value: Dynamic::UNIT }
+        Interpreter { engine, scope, host, clock, running, failed_at: None, last_value: Dynamic::UNIT, library: None }
     }
 
     /// Show output at `terminal` as it happens, and ask it DataJoint's questions (instead of
@@ -156,7 +158,12 @@ impl Interpreter {
         self.last_value = Dynamic::UNIT;
         self.running.prepare(source);
         let rewrite = catch::rewrite(source);
-        let result = self.engine.compile(&rewrite.source).map_err(Into::into).and_then(|ast| {
+        let result = self.engine.compile(&rewrite.source).map_err(Box::<rhai::EvalAltResult>::from).and_then(|ast| {
+            // At a prompt, functions defined earlier stay callable, as in Python's REPL.
+            let ast = match &self.library {
+                Some(library) => library.merge(&ast),
+                None => ast,
+            };
             let mut functions = (**self.host.functions.borrow()).clone();
             functions.script = ast
                 .iter_functions()
@@ -164,7 +171,14 @@ impl Interpreter {
                 .collect();
             *self.host.functions.borrow_mut() = Rc::new(functions);
             self.host.aliases.borrow_mut().scan(&ast);
-            self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)
+            if self.library.is_some() {
+                self.library = Some(ast.clone_functions_only());
+            }
+            let value = self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)?;
+            if self.library.is_some() {
+                self.keep_imports(&ast);
+            }
+            Ok(value)
         });
         match result {
             Ok(v) => {
@@ -185,6 +199,27 @@ impl Interpreter {
                     _ => String::new(),
                 };
                 Err(format!("{at}{}", error::last_line_in(&e, &self.host.functions.borrow(), Some(&rewrite.source))))
+            }
+        }
+    }
+
+    /// Remember definitions between evaluations, as a prompt does: functions stay callable and
+    /// modules imported stay imported under their names.
+    pub fn remember_definitions(&mut self) {
+        self.library.get_or_insert_with(rhai::AST::empty);
+    }
+
+    /// Make the modules `ast` imported at its top level importable by name in later
+    /// evaluations (rhai forgets an evaluation's imports when it ends).
+    fn keep_imports(&mut self, ast: &rhai::AST) {
+        for stmt in ast.statements() {
+            let rhai::Stmt::Import(import, _) = stmt else { continue };
+            let (rhai::Expr::StringConstant(path, _), alias) = (&import.0, &import.1) else { continue };
+            if alias.name.is_empty() {
+                continue;
+            }
+            if let Ok(module) = self.engine.module_resolver().resolve(&self.engine, None, path, Position::NONE) {
+                self.engine.register_static_module(alias.name.as_str(), module);
             }
         }
     }

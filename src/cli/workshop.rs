@@ -1,0 +1,49 @@
+//! `djsandbox` with no command: the workshop in the terminal UI, in `./workshop` (written from
+//! the exercise set on first run) unless the current directory already is a workspace; with no
+//! terminal to draw on, the progress summary.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use djsandbox::course::{workspace, ExerciseSet, Progress};
+
+use super::Options;
+
+/// Is `dir` a workspace already (`init` ran there, or the world lives there)?
+fn is_workspace(dir: &Path) -> bool {
+    dir.join(".djsandbox").is_dir() || dir.join("README.md").is_file() && dir.join("01_connection").is_dir()
+}
+
+/// Where the UI works: `--workspace` when given, the current directory when it is a
+/// workspace, else `./workshop`.
+pub fn workshop_dir(options: &Options, explicit: bool) -> PathBuf {
+    if explicit || is_workspace(&options.workspace) {
+        options.workspace.clone()
+    } else {
+        options.workspace.join("workshop")
+    }
+}
+
+/// Open the workshop.
+pub fn open(options: &Options, explicit_workspace: bool) -> Result<i32> {
+    let dir = workshop_dir(options, explicit_workspace);
+    let set = ExerciseSet::load(options.exercises.clone())?;
+    let written = workspace::init(&set, &dir)?;
+    let (progress, note) = Progress::load(&dir)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        if written > 0 {
+            println!("{written} exercise file(s) written in {}.", dir.display());
+        }
+        if let Some(note) = note {
+            eprintln!("warning: {note}");
+        }
+        let options =
+            Options { workspace: dir, scenarios: options.scenarios.clone(), exercises: options.exercises.clone() };
+        println!("No terminal to draw on; your progress:");
+        return super::course::list(&options);
+    }
+    djsandbox::tui::run(set, progress, dir, options.scenarios.clone())?;
+    Ok(0)
+}

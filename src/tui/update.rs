@@ -1,0 +1,296 @@
+//! How each message changes the UI's state, and which effects it asks for.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{App, DiagramState, Effect, Entry, Msg, Screen};
+use crate::course::Status;
+
+/// Apply `msg` to `app`.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) if key.kind != KeyEventKind::Release => key_pressed(app, key),
+        Msg::Key(_) | Msg::Resize => Vec::new(),
+        Msg::Saved(path) => saved(app, &path),
+        Msg::Graded(id, result) => graded(app, id, result),
+        Msg::Replied(reply) => replied(app, reply),
+        Msg::Edited => grade_selected(app),
+    }
+}
+
+fn key_pressed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return vec![Effect::Quit];
+    }
+    if app.help {
+        app.help = false;
+        return Vec::new();
+    }
+    if key.code == KeyCode::Char('?') && app.screen != Screen::Shell {
+        app.help = true;
+        return Vec::new();
+    }
+    app.notice = None;
+    match app.screen {
+        Screen::Home => home_key(app, key),
+        Screen::Exercise => exercise_key(app, key),
+        Screen::Shell => shell_key(app, key),
+        Screen::Diagram => diagram_key(app, key),
+    }
+}
+
+/// Show `screen`, coming back to the current one on `q` / Esc.
+fn open(app: &mut App, screen: Screen) {
+    if app.screen != screen {
+        app.back.push(app.screen);
+        app.screen = screen;
+    }
+}
+
+fn go_back(app: &mut App) -> Vec<Effect> {
+    match app.back.pop() {
+        Some(screen) => {
+            app.screen = screen;
+            Vec::new()
+        }
+        None => vec![Effect::Quit],
+    }
+}
+
+fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let last = app.count() - 1;
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => app.selected = app.selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => app.selected = (app.selected + 1).min(last),
+        KeyCode::PageUp => app.selected = app.selected.saturating_sub(10),
+        KeyCode::PageDown => app.selected = (app.selected + 10).min(last),
+        KeyCode::Home => app.selected = 0,
+        KeyCode::End => app.selected = last,
+        KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => return open_exercise(app),
+        KeyCode::Char('s') => open(app, Screen::Shell),
+        KeyCode::Char('d') if app.diagram.is_some() => open(app, Screen::Diagram),
+        KeyCode::Char('q') | KeyCode::Esc => return go_back(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_exercise(app: &mut App) -> Vec<Effect> {
+    open(app, Screen::Exercise);
+    app.scroll = 0;
+    app.lesson = false;
+    // Grade on opening, so the checks show where the learner stands.
+    if app.grades.contains_key(&app.exercise().id) {
+        Vec::new()
+    } else {
+        grade_selected(app)
+    }
+}
+
+fn exercise_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let id = app.exercise().id.clone();
+    let passed = app.grades.get(&id).is_some_and(|g| g.passed());
+    match key.code {
+        KeyCode::Char('e') => return vec![Effect::Edit(app.file())],
+        KeyCode::Char('c') | KeyCode::Char('r') => return grade_selected(app),
+        KeyCode::Char('h') => {
+            let available = app.exercise().meta.hints.len();
+            if app.progress.next_hint(&id, available).is_none() {
+                app.notice = Some(format!("All {available} hints are shown."));
+            }
+            return vec![Effect::SaveProgress];
+        }
+        KeyCode::Char('l') | KeyCode::Tab => {
+            app.lesson = !app.lesson;
+            app.scroll = 0;
+        }
+        KeyCode::Up | KeyCode::Char('k') => app.scroll = app.scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => app.scroll = app.scroll.saturating_add(1),
+        KeyCode::PageUp => app.scroll = app.scroll.saturating_sub(10),
+        KeyCode::PageDown => app.scroll = app.scroll.saturating_add(10),
+        KeyCode::Char('n') | KeyCode::Enter | KeyCode::Char(']') if passed || key.code == KeyCode::Char(']') => {
+            return step(app, 1)
+        }
+        KeyCode::Char('[') => return step(app, -1),
+        KeyCode::Char('s') => open(app, Screen::Shell),
+        KeyCode::Char('q') | KeyCode::Esc => return go_back(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Move to the next (or previous) exercise.
+fn step(app: &mut App, by: isize) -> Vec<Effect> {
+    let to = app.selected as isize + by;
+    if to < 0 || to as usize >= app.count() {
+        app.notice =
+            Some(if by > 0 { "That was the last exercise.".into() } else { "This is the first exercise.".into() });
+        return Vec::new();
+    }
+    app.selected = to as usize;
+    app.scroll = 0;
+    app.lesson = false;
+    if app.grades.contains_key(&app.exercise().id) {
+        Vec::new()
+    } else {
+        grade_selected(app)
+    }
+}
+
+/// Grade the selected exercise's file as it is on disk.
+fn grade_selected(app: &mut App) -> Vec<Effect> {
+    let id = app.exercise().id.clone();
+    match std::fs::read_to_string(app.file()) {
+        Ok(source) => {
+            if !app.grading.contains(&id) {
+                app.grading.push(id.clone());
+            }
+            vec![Effect::Grade { id, source }]
+        }
+        Err(e) => {
+            app.notice = Some(format!("cannot read {}: {e}", app.exercise().learner_file()));
+            Vec::new()
+        }
+    }
+}
+
+/// A saved exercise file is graded again (any exercise's, so the home screen stays right).
+fn saved(app: &mut App, path: &std::path::Path) -> Vec<Effect> {
+    let Some(ex) = app.set.exercises().find(|e| app.workspace.join(e.learner_file()) == path) else {
+        return Vec::new();
+    };
+    let id = ex.id.clone();
+    match std::fs::read_to_string(path) {
+        Ok(source) => {
+            if !app.grading.contains(&id) {
+                app.grading.push(id.clone());
+            }
+            vec![Effect::Grade { id, source }]
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+fn graded(app: &mut App, id: String, result: Result<crate::course::Grade, String>) -> Vec<Effect> {
+    app.grading.retain(|g| *g != id);
+    match result {
+        Ok(grade) => {
+            let (passed, failed): (Vec<_>, Vec<_>) = grade.checks.iter().partition(|c| c.passed);
+            app.progress.record(
+                &id,
+                passed.iter().map(|c| c.name.clone()).collect(),
+                failed.iter().map(|c| c.name.clone()).collect(),
+            );
+            app.grades.insert(id, grade);
+            vec![Effect::SaveProgress]
+        }
+        Err(message) => {
+            app.notice = Some(format!("could not grade {id}: {message}"));
+            Vec::new()
+        }
+    }
+}
+
+fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let shell = &mut app.shell;
+    match key.code {
+        KeyCode::Esc => return go_back(app),
+        KeyCode::Char('g') if ctrl => {
+            if let Some(d) = shell.entries.iter().rev().find_map(|e| e.reply.as_ref()?.diagram.clone()) {
+                let title = shell.entries.iter().rev().find(|e| e.reply.as_ref().is_some_and(|r| r.diagram.is_some()));
+                let title = title.map(|e| e.input.trim().to_string()).unwrap_or_default();
+                app.diagram = Some(DiagramState { diagram: d, title, scroll: (0, 0) });
+                open(app, Screen::Diagram);
+            } else {
+                app.notice = Some("No diagram yet: end a statement with a diagram, e.g. dj.Diagram(T)".into());
+            }
+        }
+        KeyCode::Char('l') if ctrl => shell.entries.clear(),
+        KeyCode::Char(c) if !ctrl => {
+            shell.input.push(c);
+            shell.recalled = None;
+        }
+        KeyCode::Backspace => {
+            shell.input.pop();
+        }
+        KeyCode::Up => {
+            let at = shell.recalled.map_or(shell.history.len(), |i| i).saturating_sub(1);
+            if let Some(line) = shell.history.get(at) {
+                shell.input = line.clone();
+                shell.recalled = Some(at);
+            }
+        }
+        KeyCode::Down => match shell.recalled {
+            Some(i) if i + 1 < shell.history.len() => {
+                shell.input = shell.history[i + 1].clone();
+                shell.recalled = Some(i + 1);
+            }
+            _ => {
+                shell.input.clear();
+                shell.recalled = None;
+            }
+        },
+        KeyCode::PageUp => shell.scroll = shell.scroll.saturating_add(10),
+        KeyCode::PageDown => shell.scroll = shell.scroll.saturating_sub(10),
+        KeyCode::Enter => {
+            let line = std::mem::take(&mut shell.input);
+            if line.trim().is_empty() && shell.pending.is_empty() {
+                return Vec::new();
+            }
+            if !line.trim().is_empty() && shell.history.last() != Some(&line) {
+                shell.history.push(line.clone());
+            }
+            shell.recalled = None;
+            shell.scroll = 0;
+            let statement = format!("{}{line}\n", std::mem::take(&mut shell.pending));
+            // A blank line ends a statement that keeps going, as at the command-line prompt.
+            let statement = if line.trim().is_empty() { statement.trim_end().to_string() + "\n" } else { statement };
+            shell.entries.push(Entry { input: statement.clone(), reply: None });
+            return vec![Effect::Eval(statement)];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn replied(app: &mut App, reply: crate::course::shell::Reply) -> Vec<Effect> {
+    let shell = &mut app.shell;
+    let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) else { return Vec::new() };
+    if reply.incomplete {
+        shell.pending = entry.input.clone();
+        shell.entries.pop();
+    } else {
+        entry.reply = Some(reply);
+    }
+    Vec::new()
+}
+
+fn diagram_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(state) = app.diagram.as_mut() else { return go_back(app) };
+    let (x, y) = &mut state.scroll;
+    match key.code {
+        KeyCode::Char('+') => {
+            state.diagram = state.diagram.expand_down(1);
+            state.title = format!("({}) + 1", state.title);
+        }
+        KeyCode::Char('-') => {
+            state.diagram = state.diagram.expand_up(1);
+            state.title = format!("({}) - 1", state.title);
+        }
+        KeyCode::Left | KeyCode::Char('h') => *x = x.saturating_sub(4),
+        KeyCode::Right | KeyCode::Char('l') => *x = x.saturating_add(4),
+        KeyCode::Up | KeyCode::Char('k') => *y = y.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => *y = y.saturating_add(1),
+        KeyCode::Char('q') | KeyCode::Esc => return go_back(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Is the exercise passed, by this session's grade or the saved progress?
+pub fn passed(app: &App, id: &str) -> bool {
+    match app.grades.get(id) {
+        Some(g) => g.passed(),
+        None => app.progress.of(id).status == Status::Passed,
+    }
+}
