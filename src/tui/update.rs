@@ -76,9 +76,14 @@ fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn open_exercise(app: &mut App) -> Vec<Effect> {
     open(app, Screen::Exercise);
+    show_selected(app)
+}
+
+/// Show the selected exercise from the top of its instructions, graded once on first sight so
+/// the checks show where the learner stands.
+fn show_selected(app: &mut App) -> Vec<Effect> {
     app.scroll = 0;
     app.lesson = false;
-    // Grade on opening, so the checks show where the learner stands.
     if app.grades.contains_key(&app.exercise().id) {
         Vec::new()
     } else {
@@ -127,25 +132,14 @@ fn step(app: &mut App, by: isize) -> Vec<Effect> {
         return Vec::new();
     }
     app.selected = to as usize;
-    app.scroll = 0;
-    app.lesson = false;
-    if app.grades.contains_key(&app.exercise().id) {
-        Vec::new()
-    } else {
-        grade_selected(app)
-    }
+    show_selected(app)
 }
 
 /// Grade the selected exercise's file as it is on disk.
 fn grade_selected(app: &mut App) -> Vec<Effect> {
     let id = app.exercise().id.clone();
     match std::fs::read_to_string(app.file()) {
-        Ok(source) => {
-            if !app.grading.contains(&id) {
-                app.grading.push(id.clone());
-            }
-            vec![Effect::Grade { id, source }]
-        }
+        Ok(source) => queue_grade(app, id, source),
         Err(e) => {
             app.notice = Some(format!("cannot read {}: {e}", app.exercise().learner_file()));
             Vec::new()
@@ -160,14 +154,17 @@ fn saved(app: &mut App, path: &std::path::Path) -> Vec<Effect> {
     };
     let id = ex.id.clone();
     match std::fs::read_to_string(path) {
-        Ok(source) => {
-            if !app.grading.contains(&id) {
-                app.grading.push(id.clone());
-            }
-            vec![Effect::Grade { id, source }]
-        }
+        Ok(source) => queue_grade(app, id, source),
         Err(_) => Vec::new(),
     }
+}
+
+/// Mark `id` as being graded and ask for it.
+fn queue_grade(app: &mut App, id: String, source: String) -> Vec<Effect> {
+    if !app.grading.contains(&id) {
+        app.grading.push(id.clone());
+    }
+    vec![Effect::Grade { id, source }]
 }
 
 fn graded(app: &mut App, id: String, result: Result<crate::course::Grade, String>) -> Vec<Effect> {
