@@ -41,6 +41,9 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         let gauge = LineGauge::default()
             .ratio(done as f64 / total as f64)
             .label(format!("{:<12} {done:>2}/{total:<2}", section.id))
+            // Filled and unfilled differ in shape too, so the gauge reads without colour.
+            .filled_symbol("█")
+            .unfilled_symbol("░")
             .filled_style(app.theme.gauge())
             .unfilled_style(app.theme.muted());
         frame.render_widget(gauge, *row);
