@@ -186,7 +186,10 @@ fn keys_move_open_reveal_hints_and_go_back() {
     assert_eq!(app.exercise().id, "connection/access_denied");
     key(&mut app, KeyCode::Char('['));
     assert_eq!(app.exercise().id, "connection/load_and_ping");
-    assert_eq!(key(&mut app, KeyCode::Char('e')), vec![Effect::Edit(ws.path().join("01_connection/02_load_and_ping.rhai"))]);
+    assert_eq!(
+        key(&mut app, KeyCode::Char('e')),
+        vec![Effect::Edit(ws.path().join("01_connection/02_load_and_ping.rhai"))]
+    );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(key(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
@@ -198,7 +201,10 @@ fn a_saved_exercise_file_is_graded_again_and_other_files_are_not() {
     let mut app = app(ws.path(), true);
     let file = ws.path().join("02_schema/01_declare.rhai");
     std::fs::write(&file, "// mine\n").unwrap();
-    assert_eq!(update(&mut app, Msg::Saved(file)), vec![Effect::Grade { id: "schema/declare".into(), source: "// mine\n".into() }]);
+    assert_eq!(
+        update(&mut app, Msg::Saved(file)),
+        vec![Effect::Grade { id: "schema/declare".into(), source: "// mine\n".into() }]
+    );
     assert_eq!(app.grading, ["schema/declare"]);
     assert!(update(&mut app, Msg::Saved(ws.path().join("notes.rhai"))).is_empty());
     update(&mut app, Msg::Graded("schema/declare".into(), Err("the scenario is broken".into())));
