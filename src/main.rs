@@ -87,6 +87,20 @@ enum Command {
         #[arg(long)]
         debug: bool,
     },
+    /// The diagram of a schema or table of your world, drawn here or written as SVG.
+    Diagram {
+        /// A schema (`workshop_sailor`) or a table (`common_session._session`).
+        name: String,
+        /// Levels of parents to add (`dj.Diagram(T) - N`).
+        #[arg(long, default_value_t = 0)]
+        up: i64,
+        /// Levels of children to add (`dj.Diagram(T) + N`).
+        #[arg(long, default_value_t = 0)]
+        down: i64,
+        /// Write an SVG for a browser instead of drawing in the terminal.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// A rhai prompt on the workspace's world, with previews of tables and values.
     Shell {
         /// Use a throwaway in-memory world instead of the workspace's.
@@ -128,6 +142,9 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Verify { format }) => cli::course::verify_set(&options, format)?,
         Some(Command::Exercises { command: ExercisesCommand::Export { dir } }) => cli::course::export(&options, &dir)?,
         Some(Command::Run { file, fresh, timeout, debug }) => cli::run::run(&file, &options, fresh, timeout, debug)?,
+        Some(Command::Diagram { name, up, down, svg }) => {
+            cli::diagram::diagram(&options, &name, up, down, svg.as_deref())?
+        }
         Some(Command::Shell { fresh, timeout }) => cli::shell::shell(&options, fresh, timeout)?,
         None => cli::workshop::open(&options, explicit_workspace)?,
     };

@@ -86,3 +86,80 @@ fn an_empty_diagram_draws_nothing() {
     let ctx = world();
     assert_eq!(Diagram::of_schema(&ctx.world, "nothing_here").draw().text(), "");
 }
+
+/// What any drawing must get right: parents above children, nodes of a row apart, every node's
+/// text intact in the drawing, every edge a chain of straight runs.
+fn check_layout(d: &Diagram) -> String {
+    let layout = d.layout();
+    let text = d.draw().text();
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    for path in &layout.edges {
+        let (first, last) = (path.points[0], path.points[path.points.len() - 1]);
+        assert!(first.1 < last.1, "an edge runs upward: {:?}\n{text}", path.points);
+        for w in path.points.windows(2) {
+            assert!(w[0].0 == w[1].0 || w[0].1 == w[1].1, "a diagonal run {:?}\n{text}", w);
+        }
+    }
+    for a in &layout.nodes {
+        let row = &lines[a.y];
+        let drawn: String = row.iter().skip(a.x).take(a.text.chars().count()).collect();
+        assert_eq!(drawn, a.text, "a node's text is overdrawn\n{text}");
+        for b in layout.nodes.iter().filter(|b| b.y == a.y && b.x > a.x) {
+            assert!(a.x + a.text.chars().count() < b.x, "{} and {} touch\n{text}", a.text, b.text);
+        }
+    }
+    text
+}
+
+#[test]
+fn the_workshop_template_pipeline_lays_out_top_down() {
+    // The seed's schema: Spyglass's Subject and AnalysisNwbfile, then schema_template.py's tables.
+    let mut ctx = Ctx::new();
+    ctx.declare("common_subject", "Subject", Tier::Manual, "subject_id: varchar(80)").unwrap();
+    ctx.declare("common_nwbfile", "AnalysisNwbfile", Tier::Manual, "analysis_file_name: varchar(64)").unwrap();
+    let s = "workshop_sailor";
+    ctx.declare(s, "MyParams", Tier::Lookup, "param_name: varchar(32)\n---\nparams: blob").unwrap();
+    ctx.declare(s, "SubjBlinded", Tier::Manual, "subject_id: uuid\n---\n-> Subject.proj(actual_id='subject_id')")
+        .unwrap();
+    ctx.declare(s, "MyGrouping", Tier::Manual, "group_id: int auto_increment\n---\ngroup_name: varchar(64)").unwrap();
+    ctx.part("MyGrouping", "MyUnit", "-> MyGrouping\n-> SubjBlinded").unwrap();
+    ctx.declare(s, "MyAnalysisSelection", Tier::Manual, "-> SubjBlinded\n-> MyParams").unwrap();
+    ctx.declare(s, "MyAnalysis", Tier::Computed, "-> MyAnalysisSelection\n---\n-> AnalysisNwbfile\ntotal_result: int")
+        .unwrap();
+    ctx.part("MyAnalysis", "MyPart", "-> MyAnalysis\niteration: smallint unsigned\n---\nresult: int").unwrap();
+    let text = check_layout(&Diagram::of_schema(&ctx.world, s).expand_up(1));
+    let row = |label: &str| text.lines().position(|l| l.contains(label)).unwrap_or_else(|| panic!("{label}:\n{text}"));
+    assert!(row("[Subject]") < row("●") && row("●") < row("[SubjBlinded]"), "{text}");
+    assert!(row("[SubjBlinded]") < row("[MyAnalysisSelection]"), "{text}");
+    assert!(row("[MyAnalysisSelection]") < row("((MyAnalysis))"), "{text}");
+    assert!(row("((MyAnalysis))") < row("MyAnalysis.MyPart"), "{text}");
+    assert!(row("[MyGrouping]") < row("MyGrouping.MyUnit"), "{text}");
+    // MyAnalysis has MyAnalysisSelection's key exactly: a one-to-one, thick line.
+    assert!(text.contains(['┃', '━']), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_merge_table_draws_its_parts_below_it_with_their_sources() {
+    let mut ctx = Ctx::new();
+    let s = "position_merge";
+    for (class, tier) in
+        [("TrodesPosV1", Tier::Computed), ("ImportedPose", Tier::Imported), ("CommonPos", Tier::Computed)]
+    {
+        ctx.declare("position_sources", class, tier, &format!("{}_id: int", class.to_lowercase())).unwrap();
+    }
+    ctx.declare(s, "PositionOutput", Tier::Manual, "merge_id: uuid\n---\nsource: varchar(32)").unwrap();
+    for source in ["TrodesPosV1", "ImportedPose", "CommonPos"] {
+        ctx.part("PositionOutput", source, &format!("-> master\n---\n-> {source}")).unwrap();
+    }
+    let d = Diagram::of_schema(&ctx.world, s).expand_up(1);
+    let text = check_layout(&d);
+    let row = |label: &str| text.lines().position(|l| l.contains(label)).unwrap_or_else(|| panic!("{label}:\n{text}"));
+    for part in ["PositionOutput.TrodesPosV1", "PositionOutput.ImportedPose", "PositionOutput.CommonPos"] {
+        assert!(row("[PositionOutput]") < row(part), "{text}");
+    }
+    assert!(row("((TrodesPosV1))") < row("PositionOutput.TrodesPosV1"), "{text}");
+    // A part's link to its source is a secondary key: dashed.
+    assert!(text.contains('┆') || text.contains('┄'), "{text}");
+    insta::assert_snapshot!(text);
+}

@@ -1,6 +1,7 @@
 //! The binary's commands: thin layers over the library; `anyhow` only here.
 
 pub mod course;
+pub mod diagram;
 pub mod run;
 pub mod shell;
 pub mod terminal;

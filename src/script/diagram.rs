@@ -76,6 +76,17 @@ pub fn register(engine: &mut Engine, host: &Shared) {
             h.emit(line);
         }
     });
+    engine.register_fn("make_svg", |d: &mut Diagram| d.svg());
+    for with_format in [false, true] {
+        let h = host.clone();
+        let save =
+            move |d: &mut Diagram, filename: &str, format: Option<&str>| -> R<()> { save(&h, d, filename, format) };
+        if with_format {
+            engine.register_fn("save", move |d: &mut Diagram, f: &str, format: &str| save(d, f, Some(format)));
+        } else {
+            engine.register_fn("save", move |d: &mut Diagram, f: &str| save(d, f, None));
+        }
+    }
     engine.register_fn("to_string", |d: &mut Diagram| d.summary());
     engine.register_fn("to_debug", |d: &mut Diagram| d.summary());
 }
@@ -83,6 +94,35 @@ pub fn register(engine: &mut Engine, host: &Shared) {
 /// The drawing with its legend, as `draw()` prints it.
 pub fn display(d: &Diagram) -> String {
     format!("{}\n{LEGEND}", d.draw().text())
+}
+
+/// `diagram.save(filename, format=None)`: the format from the name's ending when not given,
+/// as DataJoint decides it; the sandbox writes SVG (a PNG needs graphviz, which it has not).
+fn save(h: &Shared, d: &Diagram, filename: &str, format: Option<&str>) -> R<()> {
+    let lower = filename.to_lowercase();
+    let format = format
+        .map(str::to_lowercase)
+        .or_else(|| [".png", ".svg"].iter().find(|e| lower.ends_with(*e)).map(|e| e[1..].to_string()));
+    match format.as_deref() {
+        Some("svg") => {
+            let path = h.server.borrow().cwd.join(filename);
+            std::fs::write(&path, d.svg()).map_err(|e| {
+                throw(match e.kind() {
+                    std::io::ErrorKind::NotFound => Error::new(
+                        Kind::FileNotFoundError,
+                        format!("[Errno 2] No such file or directory: '{filename}'"),
+                    ),
+                    _ => Error::new(Kind::OSError, format!("{e}: '{filename}'")),
+                })
+            })
+        }
+        Some("png") => Err(throw(Error::dj(
+            "The sandbox draws diagrams as SVG only: save with a .svg name (a PNG needs graphviz)".to_string(),
+        ))),
+        Some(_) => Err(throw(Error::dj("Unsupported file format".to_string()))),
+        // DataJoint calls `.lower()` on the missing format.
+        None => Err(throw(Error::new(Kind::AttributeError, "'NoneType' object has no attribute 'lower'"))),
+    }
 }
 
 /// The diagram of one table: a base table, restricted or not (it keeps its class and name).

@@ -4,6 +4,7 @@
 mod graph;
 mod layout;
 mod route;
+mod svg;
 mod text;
 
 use std::collections::BTreeSet;
@@ -176,6 +177,11 @@ impl Diagram {
     /// The diagram drawn in text cells.
     pub fn draw(&self) -> Drawing {
         Drawing::of(&self.layout())
+    }
+
+    /// The diagram as an SVG document (DataJoint's `make_svg`).
+    pub fn svg(&self) -> String {
+        svg::svg(&self.layout())
     }
 
     /// The nodes a drawing shows: the shown ones plus every node that is both a child and a
