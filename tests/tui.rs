@@ -172,6 +172,12 @@ fn keys_move_open_reveal_hints_and_go_back() {
     let starter = std::fs::read_to_string(ws.path().join(app.exercise().learner_file())).unwrap();
     assert_eq!(effects, vec![Effect::Grade { id: "connection/load_and_ping".into(), source: starter }]);
     assert_eq!(app.screen, Screen::Exercise);
+    // The text and the results scroll apart.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('J'));
+    key(&mut app, KeyCode::Char('J'));
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!((app.scroll, app.results_scroll), (1, 1));
     // Hints one at a time, remembered in the progress.
     assert_eq!(key(&mut app, KeyCode::Char('h')), vec![Effect::SaveProgress]);
     assert_eq!(app.progress.of("connection/load_and_ping").hints_shown, 1);

@@ -120,6 +120,8 @@ pub struct App {
     pub lesson: bool,
     /// Lines the exercise screen's text is scrolled.
     pub scroll: u16,
+    /// Lines the exercise screen's results are scrolled.
+    pub results_scroll: u16,
     /// The prompt.
     pub shell: ShellState,
     /// The diagram view's diagram.
@@ -150,6 +152,7 @@ impl App {
             grading: Vec::new(),
             lesson: false,
             scroll: 0,
+            results_scroll: 0,
             shell: ShellState::default(),
             diagram: None,
             notice: None,

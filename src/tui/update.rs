@@ -83,6 +83,7 @@ fn open_exercise(app: &mut App) -> Vec<Effect> {
 /// the checks show where the learner stands.
 fn show_selected(app: &mut App) -> Vec<Effect> {
     app.scroll = 0;
+    app.results_scroll = 0;
     app.lesson = false;
     if app.grades.contains_key(&app.exercise().id) {
         Vec::new()
@@ -107,6 +108,16 @@ fn exercise_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('l') | KeyCode::Tab => {
             app.lesson = !app.lesson;
             app.scroll = 0;
+        }
+        KeyCode::Up | KeyCode::Char('K')
+            if key.modifiers.contains(KeyModifiers::SHIFT) || key.code == KeyCode::Char('K') =>
+        {
+            app.results_scroll = app.results_scroll.saturating_sub(1)
+        }
+        KeyCode::Down | KeyCode::Char('J')
+            if key.modifiers.contains(KeyModifiers::SHIFT) || key.code == KeyCode::Char('J') =>
+        {
+            app.results_scroll = app.results_scroll.saturating_add(1)
         }
         KeyCode::Up | KeyCode::Char('k') => app.scroll = app.scroll.saturating_sub(1),
         KeyCode::Down | KeyCode::Char('j') => app.scroll = app.scroll.saturating_add(1),
@@ -252,7 +263,11 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn replied(app: &mut App, reply: crate::course::shell::Reply) -> Vec<Effect> {
     let shell = &mut app.shell;
-    let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) else { return Vec::new() };
+    let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) else {
+        // A reply nobody asked for: the shell could not open the world.
+        shell.entries.push(Entry { input: String::new(), reply: Some(reply) });
+        return Vec::new();
+    };
     if reply.incomplete {
         shell.pending = entry.input.clone();
         shell.entries.pop();

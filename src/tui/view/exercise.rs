@@ -42,7 +42,8 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, app.theme.title()));
     frame.render_widget(Paragraph::new(body).block(block).wrap(Wrap { trim: false }).scroll((app.scroll, 0)), text);
     let block = Block::default().borders(Borders::ALL).title(" Your file ");
-    frame.render_widget(Paragraph::new(results_text(app)).block(block).wrap(Wrap { trim: false }), results);
+    let text = Paragraph::new(results_text(app)).block(block).wrap(Wrap { trim: false });
+    frame.render_widget(text.scroll((app.results_scroll, 0)), results);
 }
 
 fn results_text(app: &App) -> Text<'static> {
