@@ -202,6 +202,27 @@ fn keys_move_open_reveal_hints_and_go_back() {
 }
 
 #[test]
+fn the_diagram_view_grows_by_a_typed_count() {
+    let ws = tempfile::tempdir().unwrap();
+    let scenario = Scenario::load(&Scenarios::Embedded, WORKSHOP).unwrap();
+    let world = scenario.world().unwrap();
+    let session = world.tables_in("common_session");
+    let start = Diagram::of_table(&world, &session[0]).unwrap();
+    let mut app = app(ws.path(), true);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::Replied(Reply { diagram: Some(start.clone()), ..Reply::default() }));
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)));
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('-'));
+    key(&mut app, KeyCode::Char('+'));
+    let state = app.diagram.as_ref().unwrap();
+    assert_eq!(state.diagram.nodes_to_show(), start.expand_up(2).expand_down(1).nodes_to_show());
+    assert_eq!(state.title, "d - 2 + 1");
+}
+
+#[test]
 fn a_saved_exercise_file_is_graded_again_and_other_files_are_not() {
     let ws = tempfile::tempdir().unwrap();
     let mut app = app(ws.path(), true);

@@ -92,6 +92,8 @@ pub struct DiagramState {
     pub title: String,
     /// Columns and rows scrolled.
     pub scroll: (u16, u16),
+    /// Digits typed before `+` / `-`: how many levels (`3+` is `+ 3`).
+    pub count: Option<i64>,
 }
 
 /// The whole UI state.

@@ -207,7 +207,7 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             if let Some(d) = shell.entries.iter().rev().find_map(|e| e.reply.as_ref()?.diagram.clone()) {
                 let title = shell.entries.iter().rev().find(|e| e.reply.as_ref().is_some_and(|r| r.diagram.is_some()));
                 let title = title.map(|e| e.input.trim().to_string()).unwrap_or_default();
-                app.diagram = Some(DiagramState { diagram: d, title, scroll: (0, 0) });
+                app.diagram = Some(DiagramState { diagram: d, title, scroll: (0, 0), count: None });
                 open(app, Screen::Diagram);
             } else {
                 app.notice = Some("No diagram yet: end a statement with a diagram, e.g. dj.Diagram(T)".into());
@@ -279,15 +279,22 @@ fn replied(app: &mut App, reply: crate::course::shell::Reply) -> Vec<Effect> {
 
 fn diagram_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(state) = app.diagram.as_mut() else { return go_back(app) };
+    if let KeyCode::Char(c @ '0'..='9') = key.code {
+        // A count before + or -, as in `dj.Diagram(T) + 3`.
+        let digit = i64::from(c as u8 - b'0');
+        state.count = Some((state.count.unwrap_or(0) * 10 + digit).min(999));
+        return Vec::new();
+    }
+    let levels = state.count.take().unwrap_or(1);
     let (x, y) = &mut state.scroll;
     match key.code {
         KeyCode::Char('+') => {
-            state.diagram = state.diagram.expand_down(1);
-            state.title = format!("({}) + 1", state.title);
+            state.diagram = state.diagram.expand_down(levels);
+            state.title = format!("{} + {levels}", state.title);
         }
         KeyCode::Char('-') => {
-            state.diagram = state.diagram.expand_up(1);
-            state.title = format!("({}) - 1", state.title);
+            state.diagram = state.diagram.expand_up(levels);
+            state.title = format!("{} - {levels}", state.title);
         }
         KeyCode::Left | KeyCode::Char('h') => *x = x.saturating_sub(4),
         KeyCode::Right | KeyCode::Char('l') => *x = x.saturating_add(4),

@@ -14,7 +14,8 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
 /// The diagram view's keys.
-pub const KEYS: &[(&str, &str)] = &[("+", "a level down"), ("-", "a level up"), ("←↑↓→", "scroll"), ("q", "back")];
+pub const KEYS: &[(&str, &str)] =
+    &[("[N]+", "N levels down"), ("[N]-", "N levels up"), ("←↑↓→", "scroll"), ("q", "back")];
 
 /// A drawing as styled lines: runs of cells with one role become one span.
 pub fn drawing_lines(drawing: &Drawing, theme: &Theme) -> Vec<Line<'static>> {
@@ -80,6 +81,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(vec![
             Span::styled(state.title.clone(), app.theme.code()),
             Span::styled(format!("  ({shown} nodes)"), app.theme.muted()),
+            Span::styled(state.count.map(|n| format!("  {n}…")).unwrap_or_default(), app.theme.key()),
         ])),
         title,
     );
