@@ -82,3 +82,24 @@ fn start_open_save_a_passing_file_and_see_it_pass() {
     let progress = std::fs::read_to_string(workspace.join(".djsandbox/progress.json")).unwrap();
     assert!(progress.contains("\"connection/write_config\""), "{progress}");
 }
+
+#[test]
+fn ctrl_c_quits_from_any_screen_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    workshop(&dir.path().join("workshop"));
+    let bin = env!("CARGO_BIN_EXE_djsandbox");
+    let tmux = Tmux { socket: format!("djsandbox-test-c-{}", std::process::id()) };
+    // After the UI, the shell reads a line: it echoes only if the terminal left raw mode.
+    let command = format!(
+        "cd '{}' && '{bin}'; echo UI-EXITED $?; read line; echo \"READ:$line\"; sleep 60",
+        dir.path().display()
+    );
+    tmux.cmd(&["new-session", "-d", "-s", "ui", "-x", "80", "-y", "24", &command]);
+    tmux.wait_for("Workshop", Duration::from_secs(20));
+    tmux.keys(&["s"]);
+    tmux.wait_for(">>>", Duration::from_secs(5));
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("UI-EXITED 0", Duration::from_secs(5));
+    tmux.keys(&["typed", "Enter"]);
+    tmux.wait_for("READ:typed", Duration::from_secs(5));
+}

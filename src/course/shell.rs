@@ -30,8 +30,10 @@ pub struct Reply {
 }
 
 impl Session {
-    /// A prompt on the workspace's world; `limits` bound each statement.
-    pub fn open(workspace: &Path, scenarios: &Scenarios, limits: Limits) -> Result<Session, CourseError> {
+    /// A prompt on the workspace's world; each statement may run for `time` at most (and
+    /// within the scripts' other limits).
+    pub fn open(workspace: &Path, scenarios: &Scenarios, time: std::time::Duration) -> Result<Session, CourseError> {
+        let limits = Limits { time, ..Limits::default() };
         let mut interpreter = open_interpreter(workspace, false, scenarios, limits)?;
         interpreter.set_file("<shell>");
         interpreter.remember_definitions();

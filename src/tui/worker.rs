@@ -9,7 +9,9 @@ use super::app::Msg;
 use crate::course::shell::{Reply, Session};
 use crate::course::{ExerciseSet, Grader};
 use crate::scenario::Scenarios;
-use crate::script::Limits;
+
+/// How long one shell statement may run (as `djsandbox shell`'s default `--timeout`).
+const STATEMENT_TIME: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The grading thread's inbox.
 pub struct Grading(Sender<(String, String)>);
@@ -57,7 +59,7 @@ impl Shell {
     pub fn start(workspace: PathBuf, scenarios: Scenarios, out: Sender<Msg>) -> Shell {
         let (tx, rx): (Sender<String>, Receiver<String>) = channel();
         std::thread::spawn(move || {
-            let mut session = match Session::open(&workspace, &scenarios, Limits::default()) {
+            let mut session = match Session::open(&workspace, &scenarios, STATEMENT_TIME) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     let _ = out.send(Msg::Replied(Reply { error: Some(e.to_string()), ..Reply::default() }));
