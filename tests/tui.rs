@@ -272,6 +272,31 @@ fn the_shell_keeps_history_and_continues_a_statement_that_goes_on() {
 }
 
 #[test]
+fn a_question_from_the_running_statement_is_answered_at_the_prompt() {
+    let ws = tempfile::tempdir().unwrap();
+    let mut app = app(ws.path(), true);
+    key(&mut app, KeyCode::Char('s'));
+    for c in "T.delete()".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::Printed("About to delete:".into()));
+    update(&mut app, Msg::Asked("Commit deletes? [yes, No]: ".into()));
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("About to delete:"), "{screen}");
+    assert!(screen.contains("Commit deletes? [yes, No]: █"), "{screen}");
+    for c in "yes".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(key(&mut app, KeyCode::Enter), vec![Effect::Answer("yes".into())]);
+    assert_eq!(app.shell.question, None);
+    assert_eq!(app.shell.entries[0].printed, ["About to delete:", "Commit deletes? [yes, No]: yes"]);
+    update(&mut app, Msg::Replied(Reply { value: Some("3".into()), ..Reply::default() }));
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains(">>> █"), "{screen}");
+}
+
+#[test]
 fn grading_a_saved_solution_shows_it_passed() {
     // The real grader behind the message: the reference solution passes and the view says so.
     let ws = tempfile::tempdir().unwrap();

@@ -9,6 +9,10 @@ use crate::engine::diagram::Diagram;
 use crate::scenario::Scenarios;
 use crate::script::{Interpreter, Limits};
 
+/// Where a prompt's output goes as it happens, and who answers its questions (safemode's
+/// "Proceed?", the debugger's prompt).
+pub use crate::script::Terminal as Console;
+
 /// The interpreter behind a prompt.
 pub struct Session {
     interpreter: Interpreter,
@@ -38,6 +42,12 @@ impl Session {
         interpreter.set_file("<shell>");
         interpreter.remember_definitions();
         Ok(Session { interpreter })
+    }
+
+    /// Send output to `console` as it happens, and ask it the questions (instead of collecting
+    /// output into the reply and taking each question's default).
+    pub fn set_console(&mut self, console: Box<dyn Console>) {
+        self.interpreter.set_terminal(console);
     }
 
     /// Does `source` parse as whole statements (or does it go on)?

@@ -38,6 +38,10 @@ pub enum Msg {
     Graded(String, Result<Grade, String>),
     /// The prompt's statement finished.
     Replied(Reply),
+    /// The running statement printed a line.
+    Printed(String),
+    /// The running statement asks a question (safemode's "Proceed?", the debugger's prompt).
+    Asked(String),
     /// The editor the learner opened has closed.
     Edited,
 }
@@ -51,6 +55,8 @@ pub enum Effect {
     Edit(PathBuf),
     /// Evaluate a statement at the prompt.
     Eval(String),
+    /// Answer the running statement's question.
+    Answer(String),
     /// Write the progress file.
     SaveProgress,
     /// Leave.
@@ -62,6 +68,8 @@ pub enum Effect {
 pub struct Entry {
     /// What was typed.
     pub input: String,
+    /// What it printed as it ran, questions and answers included.
+    pub printed: Vec<String>,
     /// What came back (`None` while it runs).
     pub reply: Option<Reply>,
 }
@@ -81,6 +89,8 @@ pub struct ShellState {
     pub recalled: Option<usize>,
     /// Lines scrolled up from the bottom.
     pub scroll: u16,
+    /// The question the running statement waits on.
+    pub question: Option<String>,
 }
 
 /// A diagram being looked at.

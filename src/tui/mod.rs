@@ -63,6 +63,7 @@ pub fn run(set: ExerciseSet, progress: Progress, workspace: PathBuf, scenarios: 
                 Effect::Quit => return Ok(()),
                 Effect::Grade { id, source } => grading.grade(id, source),
                 Effect::Eval(statement) => shell.eval(statement),
+                Effect::Answer(text) => shell.answer(text),
                 Effect::SaveProgress => {
                     if let Err(e) = app.progress.save(&workspace) {
                         app.notice = Some(format!("progress not saved: {e}"));

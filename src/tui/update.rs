@@ -13,6 +13,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(path) => saved(app, &path),
         Msg::Graded(id, result) => graded(app, id, result),
         Msg::Replied(reply) => replied(app, reply),
+        Msg::Printed(line) => {
+            if let Some(entry) = running(app) {
+                entry.printed.push(line);
+            }
+            Vec::new()
+        }
+        Msg::Asked(prompt) => {
+            if let Some(entry) = running(app) {
+                entry.printed.push(prompt.trim_end().to_string());
+            }
+            app.shell.question = Some(prompt);
+            // A question is answered at the prompt: show it.
+            if app.screen != Screen::Shell {
+                open(app, Screen::Shell);
+            }
+            Vec::new()
+        }
         Msg::Edited => grade_selected(app),
     }
 }
@@ -240,6 +257,17 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         KeyCode::PageUp => shell.scroll = shell.scroll.saturating_add(10),
         KeyCode::PageDown => shell.scroll = shell.scroll.saturating_sub(10),
+        KeyCode::Enter if shell.question.is_some() => {
+            let answer = std::mem::take(&mut shell.input);
+            shell.question = None;
+            if let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) {
+                if let Some(last) = entry.printed.last_mut() {
+                    last.push(' ');
+                    last.push_str(&answer);
+                }
+            }
+            return vec![Effect::Answer(answer)];
+        }
         KeyCode::Enter => {
             let line = std::mem::take(&mut shell.input);
             if line.trim().is_empty() && shell.pending.is_empty() {
@@ -253,7 +281,7 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let statement = format!("{}{line}\n", std::mem::take(&mut shell.pending));
             // A blank line ends a statement that keeps going, as at the command-line prompt.
             let statement = if line.trim().is_empty() { statement.trim_end().to_string() + "\n" } else { statement };
-            shell.entries.push(Entry { input: statement.clone(), reply: None });
+            shell.entries.push(Entry { input: statement.clone(), printed: Vec::new(), reply: None });
             return vec![Effect::Eval(statement)];
         }
         _ => {}
@@ -261,11 +289,16 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The statement still running, if any.
+fn running(app: &mut App) -> Option<&mut Entry> {
+    app.shell.entries.iter_mut().rev().find(|e| e.reply.is_none())
+}
+
 fn replied(app: &mut App, reply: crate::course::shell::Reply) -> Vec<Effect> {
     let shell = &mut app.shell;
     let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) else {
         // A reply nobody asked for: the shell could not open the world.
-        shell.entries.push(Entry { input: String::new(), reply: Some(reply) });
+        shell.entries.push(Entry { input: String::new(), printed: Vec::new(), reply: Some(reply) });
         return Vec::new();
     };
     if reply.incomplete {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{channel, Receiver, Sender};
 
 use super::app::Msg;
-use crate::course::shell::{Reply, Session};
+use crate::course::shell::{Console, Reply, Session};
 use crate::course::{ExerciseSet, Grader};
 use crate::scenario::Scenarios;
 
@@ -51,16 +51,49 @@ impl Grading {
     }
 }
 
-/// The shell thread's inbox.
-pub struct Shell(Sender<String>);
+/// The shell thread's inbox, and where the answers to its questions go.
+pub struct Shell {
+    statements: Sender<String>,
+    answers: Sender<String>,
+}
+
+/// The shell's console: output and questions become messages to the UI; an answer comes back
+/// on a channel of its own while the statement waits.
+struct UiConsole {
+    out: Sender<Msg>,
+    answers: Receiver<String>,
+}
+
+impl Console for UiConsole {
+    fn print(&mut self, line: &str) {
+        let _ = self.out.send(Msg::Printed(line.to_string()));
+    }
+
+    fn note(&mut self, line: &str) {
+        let _ = self.out.send(Msg::Printed(line.to_string()));
+    }
+
+    fn ask(&mut self, prompt: &str) -> Option<String> {
+        self.out.send(Msg::Asked(prompt.to_string())).ok()?;
+        self.answers.recv().ok()
+    }
+
+    fn interactive(&self) -> bool {
+        true
+    }
+}
 
 impl Shell {
     /// Start the prompt's interpreter on the workspace's world; replies go to `out`.
     pub fn start(workspace: PathBuf, scenarios: Scenarios, out: Sender<Msg>) -> Shell {
         let (tx, rx): (Sender<String>, Receiver<String>) = channel();
+        let (answers, answers_rx) = channel();
         std::thread::spawn(move || {
             let mut session = match Session::open(&workspace, &scenarios, STATEMENT_TIME) {
-                Ok(s) => Some(s),
+                Ok(mut s) => {
+                    s.set_console(Box::new(UiConsole { out: out.clone(), answers: answers_rx }));
+                    Some(s)
+                }
                 Err(e) => {
                     let _ = out.send(Msg::Replied(Reply { error: Some(e.to_string()), ..Reply::default() }));
                     None
@@ -79,11 +112,16 @@ impl Shell {
                 }
             }
         });
-        Shell(tx)
+        Shell { statements: tx, answers }
     }
 
     /// Evaluate `statement`.
     pub fn eval(&self, statement: String) {
-        let _ = self.0.send(statement);
+        let _ = self.statements.send(statement);
+    }
+
+    /// Answer the question the running statement asked.
+    pub fn answer(&self, text: String) {
+        let _ = self.answers.send(text);
     }
 }

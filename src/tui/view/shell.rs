@@ -20,7 +20,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let [transcript, input] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let theme = &app.theme;
     let mut lines: Vec<Line<'static>> = vec![Line::styled(
-        "rhai with DataJoint's `dj` on your workshop database. A statement that goes on continues on the next line.",
+        "rhai with `dj` on your own database; a statement that goes on continues below.",
         theme.muted(),
     )];
     for entry in &app.shell.entries {
@@ -28,8 +28,11 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             let prompt = if i == 0 { ">>> " } else { "... " };
             lines.push(Line::from(vec![Span::styled(prompt, theme.key()), Span::styled(l.to_string(), theme.code())]));
         }
+        lines.extend(entry.printed.iter().map(|l| Line::raw(l.clone())));
         let Some(reply) = &entry.reply else {
-            lines.push(Line::styled("running…", theme.hint()));
+            if app.shell.question.is_none() {
+                lines.push(Line::styled("running…", theme.hint()));
+            }
             continue;
         };
         lines.extend(reply.output.iter().map(|l| Line::raw(l.clone())));
@@ -49,7 +52,11 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let height = transcript.height as usize;
     let top = lines.len().saturating_sub(height).saturating_sub(app.shell.scroll as usize);
     frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), transcript);
-    let prompt = if app.shell.pending.is_empty() { ">>> " } else { "... " };
+    let prompt = match &app.shell.question {
+        Some(q) => format!("{} ", q.trim_end()),
+        None if app.shell.pending.is_empty() => ">>> ".to_string(),
+        None => "... ".to_string(),
+    };
     let block = Block::default().borders(Borders::TOP);
     let line = Line::from(vec![
         Span::styled(prompt, theme.key()),
