@@ -146,6 +146,17 @@ fn every_screen_draws_at_80x24_and_120x40() {
 }
 
 #[test]
+fn a_tiny_or_odd_terminal_never_breaks_a_screen() {
+    let ws = tempfile::tempdir().unwrap();
+    for (name, app) in screens(ws.path(), false) {
+        for (w, h) in [(1, 1), (10, 3), (20, 5), (40, 10), (250, 8), (33, 70)] {
+            let screen = text(&draw(&app, w, h));
+            assert_eq!(screen.lines().count(), h as usize, "{name} at {w}×{h}");
+        }
+    }
+}
+
+#[test]
 fn no_color_draws_no_colour_and_the_same_text() {
     let ws = tempfile::tempdir().unwrap();
     let colour = screens(ws.path(), false);
