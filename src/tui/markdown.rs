@@ -7,10 +7,12 @@ use ratatui::text::{Line, Span, Text};
 
 use super::theme::Theme;
 
-/// `markdown` as styled lines (wrapping is left to the paragraph that shows them).
-pub fn render(markdown: &str, theme: &Theme) -> Text<'static> {
+/// `markdown` as styled lines for a pane `width` columns wide (wrapping is left to the
+/// paragraph that shows them; a table too wide for the pane is laid out row by row).
+pub fn render(markdown: &str, theme: &Theme, width: usize) -> Text<'static> {
     let mut out = Renderer {
         theme: *theme,
+        width,
         lines: Vec::new(),
         line: Vec::new(),
         styles: vec![Style::default()],
@@ -29,8 +31,25 @@ pub fn render(markdown: &str, theme: &Theme) -> Text<'static> {
     Text::from(out.lines)
 }
 
+/// One line of text with Markdown's inline code (`` `x` ``) styled as code, as hints and check
+/// messages write it; the backquotes themselves are dropped.
+pub fn inline(text: &str, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    text.split('`')
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                Span::styled(part.to_string(), theme.code())
+            } else {
+                Span::styled(part.to_string(), style)
+            }
+        })
+        .collect()
+}
+
 struct Renderer {
     theme: Theme,
+    width: usize,
     lines: Vec<Line<'static>>,
     line: Vec<Span<'static>>,
     styles: Vec<Style>,
@@ -81,6 +100,9 @@ impl Renderer {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> =
             (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(width).max().unwrap_or(0)).collect();
+        if widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) > self.width {
+            return self.table_records(rows);
+        }
         for (i, row) in rows.into_iter().enumerate() {
             let mut spans = Vec::new();
             for (c, cell) in row.into_iter().enumerate() {
@@ -107,6 +129,24 @@ impl Renderer {
                     .map(|(c, w)| "─".repeat(if c == last { (*w).min(12) } else { *w }))
                     .collect();
                 self.lines.push(Line::styled(rule.join("─┼─"), self.theme.muted()));
+            }
+        }
+    }
+
+    /// A table too wide for the pane: each row a list item, each cell named by its column.
+    fn table_records(&mut self, mut rows: Vec<Vec<Vec<Span<'static>>>>) {
+        if rows.is_empty() {
+            return;
+        }
+        let head: Vec<String> =
+            rows.remove(0).iter().map(|cell| cell.iter().map(|s| s.content.as_ref()).collect()).collect();
+        for row in rows {
+            for (c, cell) in row.into_iter().enumerate() {
+                let name = head.get(c).cloned().unwrap_or_default();
+                let mut spans = vec![Span::raw(if c == 0 { "• " } else { "  " })];
+                spans.push(Span::styled(format!("{name}: "), Style::default().add_modifier(Modifier::BOLD)));
+                spans.extend(cell);
+                self.lines.push(Line::from(spans));
             }
         }
     }
@@ -236,7 +276,7 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> String {
-        let text = render(md, &Theme { mono: true });
+        let text = render(md, &Theme { mono: true }, 80);
         text.lines
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
@@ -262,6 +302,23 @@ mod tests {
     }
 
     #[test]
+    fn a_table_too_wide_for_the_pane_becomes_records() {
+        let text = render("| type | role |\n|---|---|\n| Data | raw or ingested data |\n", &Theme { mono: true }, 12);
+        let lines: Vec<String> =
+            text.lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
+        assert_eq!(lines, ["• type: Data", "  role: raw or ingested data"]);
+    }
+
+    #[test]
+    fn inline_code_in_a_hint_is_styled_without_its_backquotes() {
+        let theme = Theme { mono: false };
+        let spans = inline("call `save_local()` last", Style::default(), &theme);
+        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["call ", "save_local()", " last"]);
+        assert_eq!(spans[1].style, theme.code());
+    }
+
+    #[test]
     fn nested_lists_indent_and_quotes_carry_a_bar() {
         assert_eq!(plain("- a\n  - b\n- c\n"), "• a\n  • b\n• c");
         assert_eq!(plain("> quoted\n"), "│ quoted");
@@ -269,9 +326,9 @@ mod tests {
 
     #[test]
     fn headings_are_styled_in_colour_and_bold_without() {
-        let colour = render("## H\n", &Theme { mono: false });
+        let colour = render("## H\n", &Theme { mono: false }, 80);
         assert!(colour.lines[0].spans[0].style.fg.is_some());
-        let mono = render("## H\n", &Theme { mono: true });
+        let mono = render("## H\n", &Theme { mono: true }, 80);
         assert_eq!(mono.lines[0].spans[0].style.fg, None);
         assert!(mono.lines[0].spans[0].style.add_modifier.contains(Modifier::BOLD));
     }

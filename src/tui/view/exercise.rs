@@ -3,6 +3,7 @@
 //! what the script printed and the error it stopped with.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
@@ -32,12 +33,13 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area)
     };
     let ex = app.exercise();
+    let width = text.width.saturating_sub(2) as usize;
     let (title, body) = if app.lesson {
         let section = app.set.sections.iter().find(|s| s.exercises.iter().any(|e| e.id == ex.id));
         let title = section.map_or_else(String::new, |s| format!(" Lesson · {} ", s.meta.title));
-        (title, markdown::render(section.map_or("", |s| s.lesson.as_str()), &app.theme))
+        (title, markdown::render(section.map_or("", |s| s.lesson.as_str()), &app.theme, width))
     } else {
-        (format!(" {} · {} ", ex.id, ex.meta.title), markdown::render(&ex.meta.instructions, &app.theme))
+        (format!(" {} · {} ", ex.id, ex.meta.title), markdown::render(&ex.meta.instructions, &app.theme, width))
     };
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, app.theme.title()));
     frame.render_widget(Paragraph::new(body).block(block).wrap(Wrap { trim: false }).scroll((app.scroll, 0)), text);
@@ -75,11 +77,10 @@ fn results_text(app: &App) -> Text<'static> {
             lines.push(if c.passed {
                 Line::from(vec![Span::styled("  ✓ ", theme.pass()), Span::raw(c.name.clone())])
             } else {
-                Line::from(vec![
-                    Span::styled("  ✗ ", theme.fail()),
-                    Span::styled(c.name.clone(), theme.fail()),
-                    Span::raw(format!(": {}", c.message)),
-                ])
+                let mut spans =
+                    vec![Span::styled("  ✗ ", theme.fail()), Span::styled(format!("{}: ", c.name), theme.fail())];
+                spans.extend(markdown::inline(&c.message, Style::default(), theme));
+                Line::from(spans)
             });
         }
         for hint in &g.hints {
@@ -91,10 +92,9 @@ fn results_text(app: &App) -> Text<'static> {
     }
     let shown = app.progress.of(&ex.id).hints_shown.min(ex.meta.hints.len());
     for (i, hint) in ex.meta.hints.iter().take(shown).enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("Hint {}/{}: ", i + 1, ex.meta.hints.len()), theme.hint()),
-            Span::raw(hint.clone()),
-        ]));
+        let mut spans = vec![Span::styled(format!("Hint {}/{}: ", i + 1, ex.meta.hints.len()), theme.hint())];
+        spans.extend(markdown::inline(hint, Style::default(), theme));
+        lines.push(Line::from(spans));
     }
     if let Some(g) = grade {
         if !g.output.is_empty() {
