@@ -30,7 +30,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let bar = Line::from(vec![
         Span::styled(" djsandbox ", app.theme.title()),
         Span::raw(format!("· {name} ")),
-        Span::styled(format!("· {passed}/{} passed", app.count()), app.theme.muted()),
+        Span::styled(format!("· {passed}/{} passed · {}", app.count(), app.workspace.display()), app.theme.muted()),
     ]);
     frame.render_widget(Paragraph::new(bar), title);
     match app.screen {
