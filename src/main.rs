@@ -101,6 +101,32 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
     },
+    /// Your schemas for a real lab database: a DataJoint Python module (--python) or MySQL DDL (--sql).
+    Export {
+        /// A runnable DataJoint 0.14 Python module of the schemas.
+        #[arg(long, conflicts_with = "sql", required_unless_present = "sql")]
+        python: bool,
+        /// The DDL DataJoint 0.14 issues on MySQL 8.0 for the schemas.
+        #[arg(long)]
+        sql: bool,
+        /// Add the rows (as insert calls, or INSERT statements).
+        #[arg(long)]
+        data: bool,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The schemas (default: yours, `workshop_<user>...`).
+        schemas: Vec<String>,
+    },
+    /// Load a mysqldump-style file into your world, or into a new scenario directory.
+    Import {
+        /// The dump (CREATE DATABASE/TABLE, INSERT, mysqldump's comments and SET lines).
+        #[arg(long, value_name = "FILE")]
+        sql: PathBuf,
+        /// Write a new scenario here (scenario.toml + the dump) instead of loading into your world.
+        #[arg(long, value_name = "DIR")]
+        scenario: Option<PathBuf>,
+    },
     /// A rhai prompt on the workspace's world, with previews of tables and values.
     Shell {
         /// Use a throwaway in-memory world instead of the workspace's.
@@ -145,6 +171,13 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Diagram { name, up, down, svg }) => {
             cli::diagram::diagram(&options, &name, up, down, svg.as_deref())?
         }
+        Some(Command::Export { python: true, data, output, schemas, .. }) => {
+            cli::export::python(&options, &schemas, data, output.as_deref())?
+        }
+        Some(Command::Export { data, output, schemas, .. }) => {
+            cli::export::sql(&options, &schemas, data, output.as_deref())?
+        }
+        Some(Command::Import { sql, scenario }) => cli::import::sql(&options, &sql, scenario.as_deref())?,
         Some(Command::Shell { fresh, timeout }) => cli::shell::shell(&options, fresh, timeout)?,
         None => cli::workshop::open(&options, explicit_workspace)?,
     };

@@ -2,6 +2,8 @@
 
 pub mod course;
 pub mod diagram;
+pub mod export;
+pub mod import;
 pub mod run;
 pub mod shell;
 pub mod terminal;
