@@ -177,7 +177,9 @@ fn grade_selected(app: &mut App) -> Vec<Effect> {
 
 /// A saved exercise file is graded again (any exercise's, so the home screen stays right).
 fn saved(app: &mut App, path: &std::path::Path) -> Vec<Effect> {
-    let Some(ex) = app.set.exercises().find(|e| app.workspace.join(e.learner_file()) == path) else {
+    // By the file's place in the workspace: the watch may report the path resolved (macOS's
+    // /private/tmp, Windows' \\?\ prefix) or the workspace may have been given relative.
+    let Some(ex) = app.set.exercises().find(|e| path.ends_with(e.learner_file())) else {
         return Vec::new();
     };
     let id = ex.id.clone();
