@@ -9,7 +9,7 @@ use crate::engine::declare::Tier;
 
 /// Pixels per character cell.
 const CELL_W: f64 = 8.0;
-const CELL_H: f64 = 18.0;
+const CELL_H: f64 = 24.0;
 
 /// DataJoint's fill colour, text colour and shape for a tier (`None`: an alias node).
 fn style(tier: Option<Tier>) -> (&'static str, &'static str, Shape) {
