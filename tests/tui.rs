@@ -328,3 +328,15 @@ fn grading_a_saved_solution_shows_it_passed() {
     assert!(screen.contains("✓ Passed! Press n for the next exercise."), "{screen}");
     assert!(screen.contains("✓ saved"), "{screen}");
 }
+
+#[test]
+fn the_shell_history_is_the_command_line_shells() {
+    // Written as rustyline writes it (`#V2`, newlines and backslashes escaped), read back whole.
+    let ws = tempfile::tempdir().unwrap();
+    let history = vec!["let a = 1;".to_string(), "if a {\n  print(\"a\\\\b\")\n}".to_string()];
+    djsandbox::course::workspace::save_history(ws.path(), &history).unwrap();
+    let text = std::fs::read_to_string(ws.path().join(".djsandbox/history")).unwrap();
+    assert_eq!(text, "#V2\nlet a = 1;\nif a {\\n  print(\"a\\\\\\\\b\")\\n}\n");
+    let app = app(ws.path(), true);
+    assert_eq!(app.shell.history, history);
+}

@@ -10,6 +10,49 @@ use crate::scenario::{Scenario, Scenarios, WORKSHOP};
 use crate::script::{Interpreter, Limits};
 use crate::server::Server;
 
+/// The shell's history file (shared by `djsandbox shell` and the terminal UI's shell).
+pub fn history_path(workspace: &Path) -> PathBuf {
+    workspace.join(".djsandbox").join("history")
+}
+
+/// The shell's history, oldest first, read from the file the command-line shell keeps
+/// (rustyline's format: a `#V2` line, then one entry a line with `\\` and `\n` escaped).
+pub fn load_history(workspace: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(history_path(workspace)) else { return Vec::new() };
+    text.lines().filter(|l| *l != "#V2" && !l.is_empty()).map(unescape).collect()
+}
+
+/// Write the shell's history (the last 1000 entries) in the same format.
+pub fn save_history(workspace: &Path, history: &[String]) -> Result<(), CourseError> {
+    let path = history_path(workspace);
+    let mut text = String::from("#V2\n");
+    for entry in history.iter().skip(history.len().saturating_sub(1000)) {
+        text.push_str(&entry.replace('\\', "\\\\").replace('\n', "\\n"));
+        text.push('\n');
+    }
+    std::fs::create_dir_all(path.parent().unwrap_or(workspace)).map_err(|e| io(&path, e))?;
+    std::fs::write(&path, text).map_err(|e| io(&path, e))
+}
+
+fn unescape(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some('n')) => {
+                out.push('\n');
+                chars.next();
+            }
+            ('\\', Some('\\')) => {
+                out.push('\\');
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Where the workspace keeps its persistent world.
 pub fn world_path(workspace: &Path) -> PathBuf {
     workspace.join(".djsandbox").join("world.sqlite")

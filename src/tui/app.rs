@@ -148,6 +148,7 @@ impl App {
     /// The UI on `set` with `progress`, in `workspace` (`None` for a set without exercises).
     pub fn new(set: ExerciseSet, progress: Progress, workspace: PathBuf, theme: Theme) -> Option<App> {
         set.exercises().next()?;
+        let history = crate::course::workspace::load_history(&workspace);
         // Start at the first exercise not yet passed, as rustlings does.
         let selected =
             set.exercises().position(|e| progress.of(&e.id).status != crate::course::Status::Passed).unwrap_or(0);
@@ -165,7 +166,7 @@ impl App {
             lesson: false,
             scroll: 0,
             results_scroll: 0,
-            shell: ShellState::default(),
+            shell: ShellState { history, ..ShellState::default() },
             diagram: None,
             notice: None,
             editor: std::env::var("EDITOR").ok().filter(|e| !e.trim().is_empty()).unwrap_or_else(|| "vi".into()),

@@ -60,7 +60,12 @@ pub fn run(set: ExerciseSet, progress: Progress, workspace: PathBuf, scenarios: 
         }
         for effect in effects {
             match effect {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => {
+                    // The same history file as `djsandbox shell` keeps; losing it is no reason
+                    // to keep the learner from leaving.
+                    let _ = crate::course::workspace::save_history(&workspace, &app.shell.history);
+                    return Ok(());
+                }
                 Effect::Grade { id, source } => grading.grade(id, source),
                 Effect::Eval(statement) => shell.eval(statement),
                 Effect::Answer(text) => shell.answer(text),
