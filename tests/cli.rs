@@ -89,6 +89,7 @@ fn every_command_explains_itself_with_help() {
         &["verify"],
         &["exercises", "export"],
         &["run"],
+        &["diagram"],
         &["shell"],
     ] {
         Command::cargo_bin("djsandbox")
