@@ -7,6 +7,7 @@ mod catch;
 mod debugger;
 pub(crate) mod diagram;
 mod error;
+pub mod export;
 mod frame;
 mod graph;
 mod host;
@@ -25,6 +26,7 @@ mod options;
 mod populate;
 mod pretty;
 mod pyargs;
+mod sources;
 mod table;
 mod usage;
 mod value;
@@ -171,6 +173,7 @@ impl Interpreter {
                 .collect();
             *self.host.functions.borrow_mut() = Rc::new(functions);
             self.host.aliases.borrow_mut().scan(&ast);
+            self.host.sources.borrow_mut().extend(sources::of_ast(&ast, &rewrite.source));
             if self.library.is_some() {
                 self.library = Some(ast.clone_functions_only());
             }
