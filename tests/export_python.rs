@@ -64,3 +64,14 @@ fn a_schema_that_does_not_exist_is_an_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no schema 'workshop_nobody' in this world"));
 }
+
+/// The workshop's analysis make translated (run on the oracle: with a string `subject_id` in
+/// the part rows, real Spyglass 0.6.0 populated `MyAnalysis` with `total_result` 5 and the
+/// sandbox's two part rows), Spyglass classes imported from their modules, `Subject.proj(...)`
+/// kept, rows of a table whose make wrote an analysis file left to `populate`, and a make
+/// with integer division kept as rhai.
+#[test]
+fn a_spyglass_analysis_exports_with_imports_and_the_fallback() {
+    let text = export("analysis", &["--data"]);
+    settings().bind(|| insta::assert_snapshot!("analysis", text));
+}

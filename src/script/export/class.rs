@@ -18,6 +18,8 @@ pub struct Writer<'a> {
     pub lines: Vec<String>,
     /// Some class has the SpyglassMixin base (the module imports it).
     pub mixin: bool,
+    /// Some make calls `add_nwb_object` (the module defines its helper).
+    pub nwb_object: bool,
 }
 
 fn pad(depth: usize) -> String {
@@ -104,6 +106,7 @@ impl Writer<'_> {
             Ok(f) => {
                 let params = if f.params.is_empty() { vec!["key".to_string()] } else { f.params };
                 self.push(1, &format!("def make(self, {}):", params.join(", ")));
+                self.nwb_object |= f.body.iter().any(|l| l.contains(&format!("{}(", super::expr::NWB_OBJECT)));
                 for line in f.body {
                     self.push(2, &line);
                 }

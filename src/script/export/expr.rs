@@ -108,7 +108,7 @@ fn chain(base: Py, object: bool, rhs: &Expr) -> Result<Py, Refusal> {
                 Ok((format!("{}[{}]", at(base, ATOM), literal::string(name)), ATOM))
             }
         }
-        Expr::MethodCall(f, _) => method(base, f),
+        Expr::MethodCall(f, _) => method(base, object, f),
         Expr::Dot(b, _, _) => {
             let next_object =
                 object && matches!(&b.lhs, Expr::Property(p, _) if p.2.starts_with(|c: char| c.is_ascii_uppercase()));
@@ -132,10 +132,47 @@ fn keywords_from(name: &str) -> Option<usize> {
     }
 }
 
-/// `base.name(args)`.
-fn method(base: Py, f: &FnCallExpr) -> Result<Py, Refusal> {
+/// The module's helper turning the sandbox's value into what `add_nwb_object` takes.
+pub const NWB_OBJECT: &str = "_nwb_object";
+
+/// The methods DataJoint lets a table class answer itself (`user_tables.supported_class_attrs`);
+/// any other (`AnalysisNwbfile.create`) needs an instance, `AnalysisNwbfile()`.
+const CLASS_METHODS: &[&str] = &[
+    "key_source",
+    "describe",
+    "alter",
+    "heading",
+    "populate",
+    "progress",
+    "primary_key",
+    "proj",
+    "aggr",
+    "join",
+    "fetch",
+    "fetch1",
+    "head",
+    "tail",
+    "descendants",
+    "ancestors",
+    "parts",
+    "parents",
+    "children",
+    "insert",
+    "insert1",
+    "update1",
+    "drop",
+    "drop_quick",
+    "delete",
+    "delete_quick",
+];
+
+/// `base.name(args)`; `class`: `base` names a table class or `self`.
+fn method(base: Py, class: bool, f: &FnCallExpr) -> Result<Py, Refusal> {
     let name = f.name.as_str();
-    let b = at(base, ATOM);
+    let mut b = at(base, ATOM);
+    if class && b != "self" && !CLASS_METHODS.contains(&name) {
+        b.push_str("()");
+    }
     let one = |py: &str| -> Result<Py, Refusal> {
         if f.args.is_empty() {
             Ok((format!("{py}({})", strip(&b)), ATOM))
@@ -163,6 +200,9 @@ fn method(base: Py, f: &FnCallExpr) -> Result<Py, Refusal> {
                     args.push(format!("{}={}", k.name, expr(v)?.0));
                 }
             }
+            // The sandbox's object is a list of maps for a DataFrame, else an array; pynwb
+            // takes the pandas or numpy value (the module defines `_nwb_object`).
+            _ if name == "add_nwb_object" && i == 1 => args.push(format!("{NWB_OBJECT}({})", expr(a)?.0)),
             _ => args.push(expr(a)?.0),
         }
     }

@@ -5,6 +5,7 @@
 //! kept (`World::make_source`).
 
 mod class;
+mod data;
 mod definition;
 mod expr;
 mod literal;
@@ -14,7 +15,7 @@ pub mod translate;
 mod translate_tests;
 
 use crate::engine::drop::get_master;
-use crate::engine::{Error, FetchSpec, Kind, Result, Tier, World};
+use crate::engine::{Error, Kind, Result, World};
 
 /// What to export.
 #[derive(Debug, Clone, Default)]
@@ -51,7 +52,13 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
         let shortest = schemas.iter().filter_map(|s| s.strip_prefix("workshop_")).min_by_key(|s| s.len());
         shortest.filter(|s| !s.is_empty()).map(String::from)
     });
-    let mut w = class::Writer { world, names: names::Names::new(world, &schemas), lines: Vec::new(), mixin: false };
+    let mut w = class::Writer {
+        world,
+        names: names::Names::new(world, &schemas),
+        lines: Vec::new(),
+        mixin: false,
+        nwb_object: false,
+    };
     let mut schema_lines = Vec::new();
     let mut uses_user = false;
     for (i, schema) in schemas.iter().enumerate() {
@@ -63,7 +70,7 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
             w.table(t, &parts, &var)?;
         }
     }
-    let data = if what.data { data(&mut w, &schemas)? } else { Vec::new() };
+    let data = if what.data { data::insert_data(&mut w, &schemas)? } else { Vec::new() };
     let mut out = vec![
         "\"\"\"DataJoint 0.14 tables exported by djsandbox (`djsandbox export --python`).".to_string(),
         String::new(),
@@ -79,6 +86,10 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
         out.push(String::new());
     }
     out.push("import datajoint as dj".into());
+    if w.nwb_object {
+        out.push("import numpy as np".into());
+        out.push("import pandas as pd".into());
+    }
     for (module, classes) in &w.names.imports {
         out.push(format!("from {module} import {}", classes.iter().cloned().collect::<Vec<_>>().join(", ")));
     }
@@ -95,10 +106,23 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
     for (var, database) in &w.names.virtual_modules {
         out.push(format!("{var} = dj.VirtualModule({}, {})", literal::string(database), literal::string(database)));
     }
+    if w.nwb_object {
+        out.extend(NWB_OBJECT_HELPER.lines().map(String::from));
+    }
     out.extend(w.lines);
     out.extend(data);
     Ok(out.join("\n") + "\n")
 }
+
+/// What the sandbox's `add_nwb_object` value stands for: a list of maps is a DataFrame
+/// (`pandas_table`), anything else an array (`numpy_array`), as `spyglass/analysis.rs` reads it.
+const NWB_OBJECT_HELPER: &str = r#"
+
+def _nwb_object(value):
+    """The DataFrame (a list of dicts) or array that djsandbox's value stood for."""
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return pd.DataFrame(value)
+    return np.asarray(value)"#;
 
 /// `"workshop_{this_user}..."` for the user's own workshop schemas (the template's idiom: each
 /// attendee gets theirs), else the name itself.
@@ -108,47 +132,4 @@ fn schema_name(schema: &str, user: Option<&str>, uses_user: &mut bool) -> String
         return format!("f{}", literal::string(&format!("workshop_{{this_user}}{rest}")));
     }
     literal::string(schema)
-}
-
-/// `def insert_data():` with each non-lookup table's rows, parents first; rows of computed and
-/// imported tables (and their parts) need DataJoint's `allow_direct_insert`.
-fn data(w: &mut class::Writer, schemas: &[String]) -> Result<Vec<String>> {
-    let mut out = vec![String::new(), String::new(), "def insert_data():".into()];
-    out.push("    \"\"\"Insert the rows the sandbox held at export (already present rows are skipped).\"\"\"".into());
-    let mut any = false;
-    for schema in schemas {
-        for t in w.world.tables_in(schema) {
-            let info = w.world.table_or_err(&t)?;
-            let auto = match get_master(&t) {
-                Some(m) => w.world.table(&m).is_some_and(|m| matches!(m.tier, Tier::Computed | Tier::Imported)),
-                None => matches!(info.tier, Tier::Computed | Tier::Imported),
-            };
-            if info.tier == Tier::Lookup {
-                continue;
-            }
-            let rows = w.world.fetch(&w.world.query(&t)?, &FetchSpec::default())?;
-            if rows.rows.is_empty() {
-                continue;
-            }
-            any = true;
-            out.push(format!("    {}.insert(", w.names.name(&t)));
-            out.push("        [".into());
-            for row in &rows.rows {
-                let pairs =
-                    rows.columns.iter().zip(row).map(|(c, v)| format!("{}: {}", literal::string(c), literal::value(v)));
-                out.push(format!("            {{{}}},", pairs.collect::<Vec<_>>().join(", ")));
-            }
-            out.push("        ],".into());
-            out.push("        skip_duplicates=True,".into());
-            if auto {
-                out.push("        allow_direct_insert=True,".into());
-            }
-            out.push("    )".into());
-        }
-    }
-    if !any {
-        out.push("    pass".into());
-    }
-    out.extend([String::new(), String::new(), "if __name__ == \"__main__\":".into(), "    insert_data()".into()]);
-    Ok(out)
 }

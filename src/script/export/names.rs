@@ -42,6 +42,11 @@ impl Names {
         Names { own, ..Names::default() }
     }
 
+    /// Is `table` declared by the module itself?
+    pub fn is_own(&self, table: &TableName) -> bool {
+        self.own.contains_key(table)
+    }
+
     /// The Python expression naming `table`, importing what it needs.
     pub fn name(&mut self, table: &TableName) -> String {
         if let Some(own) = self.own.get(table) {

@@ -39,12 +39,14 @@ fn trailing_maps_of_table_methods_are_keyword_arguments() {
     let src = r#"|key| {
         let f = (Session & #{subject_id: key.id}).fetch("nwb_file_name", #{order_by: "t", limit: 1})[0];
         this.insert1(#{a: 1}, #{skip_duplicates: true});
+        let name = AnalysisNwbfile.create(f);
     }"#;
     assert_eq!(
         py(src),
         r#"(key)
 f = (Session & {"subject_id": key["id"]}).fetch("nwb_file_name", order_by="t", limit=1)[0]
-self.insert1({"a": 1}, skip_duplicates=True)"#
+self.insert1({"a": 1}, skip_duplicates=True)
+name = AnalysisNwbfile().create(f)"#
     );
 }
 
