@@ -21,8 +21,10 @@ pub fn closure(source: &str) -> Result<Function, Refusal> {
     // Unoptimised: the AST then says what the learner wrote (no folded constants).
     engine.set_optimization_level(OptimizationLevel::None);
     let (params, body) = split(source).ok_or("the source is not a closure `|params| { ... }`")?;
-    let ast = engine.compile(without_this(body)).map_err(|e| format!("the source does not parse: {e}"))?;
-    let mut out = Writer { lines: Vec::new(), depth: 0 };
+    let text = without_this(body);
+    let ast = engine.compile(&text).map_err(|e| format!("the source does not parse: {e}"))?;
+    let source = text.lines().map(String::from).collect();
+    let mut out = Writer { lines: Vec::new(), depth: 0, source, next: 1 };
     for s in ast.statements() {
         match s {
             // The body is one block; its statements are the function's.
@@ -57,6 +59,10 @@ fn split(source: &str) -> Option<(Vec<String>, &str)> {
 struct Writer {
     lines: Vec<String>,
     depth: usize,
+    /// The body's lines: the AST drops comments, which say why, so they come from here.
+    source: Vec<String>,
+    /// The first source line whose comments are not written yet (1-based).
+    next: usize,
 }
 
 impl Writer {
@@ -83,7 +89,21 @@ impl Writer {
         r
     }
 
+    /// The `//` comment lines above source line `line` not yet written, as Python comments.
+    fn comments_before(&mut self, line: usize) {
+        while self.next < line.min(self.source.len() + 1) {
+            let text = self.source[self.next - 1].trim().to_string();
+            if let Some(comment) = text.strip_prefix("//") {
+                self.line(format!("#{}", comment.trim_start_matches('/')));
+            }
+            self.next += 1;
+        }
+    }
+
     fn stmt(&mut self, s: &Stmt) -> Result<(), Refusal> {
+        if let Some(line) = s.position().line() {
+            self.comments_before(line);
+        }
         match s {
             Stmt::Noop(_) | Stmt::Share(_) => {}
             Stmt::Var(v, _, _) => {

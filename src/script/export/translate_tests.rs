@@ -16,6 +16,7 @@ fn the_workshop_make_translates_line_by_line() {
     let src = r#"|key| {
         let params = (MyParams & key).fetch1("params");
         let rows = [];
+        // one row per iteration
         for i in 0..params.n_iterations {
             rows.push(key + #{iteration: i, result: (i * params.scale * 10.0).to_int()});
         }
@@ -27,6 +28,7 @@ fn the_workshop_make_translates_line_by_line() {
         r#"(key)
 params = (MyParams & key).fetch1("params")
 rows = []
+# one row per iteration
 for i in range(params["n_iterations"]):
     rows.append({**key, "iteration": i, "result": int(i * params["scale"] * 10.0)})
 self.insert1({**key, "total": len(rows)})
