@@ -2,7 +2,9 @@
 //! module. The snapshots are what was run on the real thing (Spyglass 0.6.0, DataJoint 0.14.10,
 //! MariaDB): `tests/export/template.snap`'s module declared the workshop template's tables,
 //! inserted its rows (Lookup contents and `insert_data()`), and its translated `make`
-//! repopulated `MyAnalysis` and `MyAnalysis.MyPart` with exactly the rows the sandbox computed.
+//! repopulated `MyAnalysis` and `MyAnalysis.MyPart` with exactly the rows the sandbox computed;
+//! its classmethods `MyParams.insert_default()` and `MyAnalysisSelection.insert_all("quick")`
+//! (script functions the rhai called on those tables) ran and added the expected rows.
 
 use std::path::Path;
 

@@ -17,6 +17,7 @@ mod limits;
 mod logger;
 mod merge;
 mod merge_fetch;
+mod methods;
 mod mixin;
 mod modules;
 mod none;
@@ -177,7 +178,9 @@ impl Interpreter {
             if self.library.is_some() {
                 self.library = Some(ast.clone_functions_only());
             }
-            let value = self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)?;
+            let value = self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast);
+            methods::record(&self.host, &ast);
+            let value = value?;
             if self.library.is_some() {
                 self.keep_imports(&ast);
             }

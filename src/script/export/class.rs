@@ -49,6 +49,10 @@ impl Writer<'_> {
             self.push(0, "");
             self.make(table)?;
         }
+        for (name, source) in self.world.method_sources(table)? {
+            self.push(0, "");
+            self.method(&name, &source);
+        }
         Ok(())
     }
 
@@ -112,17 +116,45 @@ impl Writer<'_> {
                 }
             }
             Err(reason) => {
-                let reason = reason.lines().next().unwrap_or_default().chars().take(80).collect::<String>();
                 self.push(1, "def make(self, key):");
-                self.push(2, "# The make as written in rhai (no mechanical translation to Python):");
-                for line in dedent(&source) {
-                    self.push(2, format!("# {line}").trim_end());
-                }
-                let text = format!("make is still in rhai (see the comment above); not translated: {reason}");
-                self.push(2, &format!("raise NotImplementedError({})", literal::string(&text)));
+                self.untranslated("make", &source, &reason);
             }
         }
         Ok(())
+    }
+
+    /// A script function called as the table's method: a classmethod (a rhai script calls it
+    /// on the class, `MyParams.insert_default()`), whose `this` is an instance.
+    fn method(&mut self, name: &str, source: &str) {
+        self.import_words(source);
+        self.push(1, "@classmethod");
+        match translate::closure(source) {
+            Ok(f) => {
+                let params: Vec<String> = std::iter::once("cls".to_string()).chain(f.params).collect();
+                self.push(1, &format!("def {name}({}):", params.join(", ")));
+                if f.body.iter().any(|l| l.contains("self")) {
+                    self.push(2, "self = cls()");
+                }
+                for line in f.body {
+                    self.push(2, &line);
+                }
+            }
+            Err(reason) => {
+                self.push(1, &format!("def {name}(cls, *args, **kwargs):"));
+                self.untranslated(name, source, &reason);
+            }
+        }
+    }
+
+    /// The rhai source as a comment, and a body that raises saying why.
+    fn untranslated(&mut self, name: &str, source: &str, reason: &str) {
+        let reason = reason.lines().next().unwrap_or_default().chars().take(80).collect::<String>();
+        self.push(2, &format!("# The {name} as written in rhai (no mechanical translation to Python):"));
+        for line in dedent(source) {
+            self.push(2, format!("# {line}").trim_end());
+        }
+        let text = format!("{name} is still in rhai (see the comment above); not translated: {reason}");
+        self.push(2, &format!("raise NotImplementedError({})", literal::string(&text)));
     }
 
     /// Spyglass classes a make names without a foreign key to them (`Session`) are imported.
