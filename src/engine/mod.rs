@@ -23,6 +23,7 @@ pub mod heading;
 pub mod image;
 pub mod insert;
 pub mod integrity;
+pub mod make_source;
 pub mod nwb;
 pub mod populate;
 pub mod preview;

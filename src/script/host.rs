@@ -34,6 +34,8 @@ pub struct Host {
     pub output: RefCell<Vec<String>>,
     /// Each auto-populated table's `make`.
     pub makes: RefCell<HashMap<TableName, rhai::FnPtr>>,
+    /// The script's functions' source text by name (a make's is kept in the world).
+    pub sources: RefCell<HashMap<String, super::sources::FnSource>>,
     /// The terminal, if a person is there.
     pub terminal: RefCell<Option<Box<dyn Terminal>>>,
     /// The functions a failed call could have meant (for Python's TypeError wording).
@@ -71,6 +73,7 @@ impl Host {
             names: RefCell::new(HashMap::new()),
             output: RefCell::new(Vec::new()),
             makes: RefCell::new(HashMap::new()),
+            sources: RefCell::new(HashMap::new()),
             terminal: RefCell::new(None),
             functions: RefCell::new(Rc::default()),
             contents: RefCell::new(HashMap::new()),

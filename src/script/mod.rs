@@ -7,6 +7,7 @@ mod catch;
 mod debugger;
 pub(crate) mod diagram;
 mod error;
+pub mod export;
 mod frame;
 mod graph;
 mod host;
@@ -16,6 +17,7 @@ mod limits;
 mod logger;
 mod merge;
 mod merge_fetch;
+mod methods;
 mod mixin;
 mod modules;
 mod none;
@@ -25,6 +27,7 @@ mod options;
 mod populate;
 mod pretty;
 mod pyargs;
+mod sources;
 mod table;
 mod usage;
 mod value;
@@ -171,10 +174,13 @@ impl Interpreter {
                 .collect();
             *self.host.functions.borrow_mut() = Rc::new(functions);
             self.host.aliases.borrow_mut().scan(&ast);
+            self.host.sources.borrow_mut().extend(sources::of_ast(&ast, &rewrite.source));
             if self.library.is_some() {
                 self.library = Some(ast.clone_functions_only());
             }
-            let value = self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast)?;
+            let value = self.engine.eval_ast_with_scope::<Dynamic>(&mut self.scope, &ast);
+            methods::record(&self.host, &ast);
+            let value = value?;
             if self.library.is_some() {
                 self.keep_imports(&ast);
             }

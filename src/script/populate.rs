@@ -169,6 +169,11 @@ pub fn register(engine: &mut Engine, host: &Shared) {
             method,
             move |s: &mut super::api::Schema, class: &str, definition: &str, make: FnPtr| -> R<Table> {
                 let table = super::api::declare(&h, &s.0, class, tier, None, definition)?;
+                // Keep the make's text for `export --python` (a make from a module has none here).
+                if let Some(source) = h.sources.borrow().get(make.fn_name()) {
+                    let text = source.closure(make.curry().len());
+                    h.server.borrow_mut().world.set_make_source(&table.name(), &text).map_err(throw)?;
+                }
                 h.makes.borrow_mut().insert(table.name(), make);
                 Ok(table)
             },

@@ -9,6 +9,7 @@ pub mod interval;
 pub mod log;
 pub mod merge;
 pub mod mixin;
+pub mod python;
 pub mod restrict_by;
 pub mod settings;
 pub mod synthetic;
