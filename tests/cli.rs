@@ -90,6 +90,8 @@ fn every_command_explains_itself_with_help() {
         &["exercises", "export"],
         &["run"],
         &["shell"],
+        &["export"],
+        &["import"],
     ] {
         Command::cargo_bin("djsandbox")
             .unwrap()

@@ -179,3 +179,47 @@ fn unsupported_statements_are_listed() {
     assert_eq!(done.unsupported.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [8, 9]);
     assert!(done.unsupported[0].1.starts_with("CREATE VIEW"), "{:?}", done.unsupported);
 }
+
+#[test]
+fn the_cli_imports_into_the_workspace_and_into_a_new_scenario() {
+    use assert_cmd::Command;
+    use predicates::str::contains;
+    let tmp = tempfile::tempdir().unwrap();
+    let workspace = tmp.path().join("ws");
+    std::fs::create_dir(&workspace).unwrap();
+    let dump = std::path::Path::new("tests/dump/oracle_mysqldump.sql").canonicalize().unwrap();
+    let bin = || Command::cargo_bin("djsandbox").unwrap();
+    bin()
+        .arg("--workspace")
+        .arg(&workspace)
+        .args(["import", "--sql"])
+        .arg(&dump)
+        .assert()
+        .success()
+        .stdout(contains("1 schema(s), 5 table(s), 9 row(s) loaded into your world"))
+        .stdout(contains("line 181: CREATE TABLE `dump_oracle`.`~log` (DataJoint's own; not loaded)"));
+    // The imported schema exports again, rows included.
+    bin()
+        .arg("--workspace")
+        .arg(&workspace)
+        .args(["export", "--sql", "--data", "dump_oracle"])
+        .assert()
+        .success()
+        .stdout(contains("CREATE TABLE IF NOT EXISTS `dump_oracle`.`__score__detail` ("))
+        .stdout(contains(
+            "(0x11111111222233334444555555555555,1,'fast',0xAAAAAAAABBBBCCCCDDDDEEEEEEEEEEEE,'2024-05-06 07:08:09',1)",
+        ));
+    let scenarios = tmp.path().join("scenarios");
+    bin()
+        .args(["import", "--sql"])
+        .arg(&dump)
+        .arg("--scenario")
+        .arg(scenarios.join("lab"))
+        .assert()
+        .success()
+        .stdout(contains("loaded into the scenario"));
+    let scenario =
+        djsandbox::scenario::Scenario::load(&djsandbox::scenario::Scenarios::new(Some(scenarios)), "lab").unwrap();
+    let world = scenario.world().unwrap();
+    assert_eq!(world.count(&TableName::new("dump_oracle", "run")).unwrap(), 2);
+}
