@@ -2,6 +2,11 @@
 //! exported, read back into a fresh world, and compared (headings as `describe` prints them,
 //! rows as fetched); mysqldump's own output (tests/dump/oracle_mysqldump.sql, written by the
 //! oracle's MariaDB for a schema DataJoint declared) read back; malformed and unsupported input.
+//!
+//! Verified on the oracle: the template's export (snapshot `template_export`) loads with the
+//! mysql client into MariaDB 10.11, and real DataJoint 0.14.10 reads it back with the same
+//! definitions and values, blobs included (tests/dump/oracle_fetch_of_template_export.txt, made
+//! with `dj.VirtualModule(...)`, `describe()` and `fetch(as_dict=True)`).
 
 mod common;
 
@@ -156,6 +161,23 @@ fn a_mysqldump_of_the_oracle_reads_back() {
             .collect::<String>()
     );
     insta::assert_snapshot!("oracle_mysqldump", summary);
+}
+
+#[test]
+fn mysql_8_dump_lines_read_back() {
+    let src = std::fs::read_to_string("tests/dump/mysql8_lines.sql").unwrap();
+    let mut world = World::in_memory().unwrap();
+    let done = import_sql(&mut world, &src).unwrap();
+    assert_eq!((done.tables.len(), done.rows, done.unsupported.len()), (1, 2, 0));
+    let t = TableName::new("lab", "#kind");
+    insta::assert_snapshot!(
+        "mysql8_lines",
+        format!(
+            "{}{:?}",
+            world.describe(&t, &|_| None).unwrap(),
+            world.fetch(&world.query(&t).unwrap(), &FetchSpec::default()).unwrap().rows
+        )
+    );
 }
 
 #[test]

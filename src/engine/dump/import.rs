@@ -68,7 +68,8 @@ pub fn import_sql(world: &mut World, src: &str) -> Result<Imported> {
         {
             continue;
         }
-        let statements = Parser::parse_sql(&MySqlDialect {}, &piece.text).map_err(|e| {
+        let text = if first(2) == "CREATE DATABASE" { database_without_options(&piece.text) } else { &piece.text };
+        let statements = Parser::parse_sql(&MySqlDialect {}, text).map_err(|e| {
             let detail = e.to_string();
             syntax_error(piece.line, detail.strip_prefix("sql parser error: ").unwrap_or(&detail))
         })?;
@@ -87,6 +88,17 @@ pub fn import_sql(world: &mut World, src: &str) -> Result<Imported> {
         done.rows += insert_rows(world, &table, &ins).map_err(|e| at_line(line, e))?;
     }
     Ok(done)
+}
+
+/// `CREATE DATABASE` without its options: the character set and collation (the sandbox's are
+/// MySQL 8.0's defaults) and MySQL 8.0's `DEFAULT ENCRYPTION`, which sqlparser does not read.
+fn database_without_options(text: &str) -> &str {
+    let upper = text.to_ascii_uppercase();
+    let cut = [" DEFAULT ", " CHARACTER ", " CHARSET", " COLLATE", " ENCRYPTION"]
+        .iter()
+        .filter_map(|option| upper.find(option))
+        .min();
+    &text[..cut.unwrap_or(text.len())]
 }
 
 /// DataJoint's hidden tables (`~log`, `~jobs`, `~external_…`) are its own bookkeeping.
