@@ -195,6 +195,26 @@ fn mysql_8_dump_lines_read_back() {
 }
 
 #[test]
+fn unique_and_secondary_foreign_keys_round_trip() {
+    let mut ctx = Ctx::new();
+    ctx.declare("workshop_u", "Probe", Tier::Lookup, "probe: varchar(8)").unwrap();
+    ctx.declare("workshop_u", "Rig", Tier::Manual, "rig: int\n---\n-> [unique] Probe\nunique index(rig, probe)")
+        .unwrap();
+    let sql = export_sql(&ctx.world, &["workshop_u".to_string()], false).unwrap();
+    let mut fresh = World::in_memory().unwrap();
+    import_sql(&mut fresh, &sql).unwrap();
+    let back = contents(&fresh, "workshop_u");
+    assert!(
+        back[1].1.starts_with(
+            "rig                  : int                          \n---\n-> [unique] `workshop_u`.`#probe`\n"
+        ),
+        "{}",
+        back[1].1
+    );
+    assert_eq!(back, contents(&ctx.world, "workshop_u"));
+}
+
+#[test]
 fn a_malformed_dump_is_an_error_with_its_line() {
     let mut world = World::in_memory().unwrap();
     let err =

@@ -172,7 +172,10 @@ pub(super) fn table_info(world: &World, name: TableName, ct: &CreateTable) -> Re
             ForeignKey {
                 nullable: attr_map.iter().any(|(c, _)| attr(c).is_some_and(|a| a.nullable)),
                 primary: attr_map.iter().all(|(c, _)| attr(c).is_some_and(|a| a.in_key)),
-                unique: false,
+                // `-> [unique] Parent` is declared with a unique index on exactly its columns.
+                unique: indexes.iter().any(|i| {
+                    i.unique && i.attributes.iter().map(String::as_str).eq(attr_map.iter().map(|(c, _)| c.as_str()))
+                }),
                 parent,
                 attr_map,
             }
