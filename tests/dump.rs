@@ -195,12 +195,18 @@ fn mysql_8_dump_lines_read_back() {
 }
 
 #[test]
-fn unique_and_secondary_foreign_keys_round_trip() {
+fn unique_foreign_keys_and_json_round_trip() {
     let mut ctx = Ctx::new();
-    ctx.declare("workshop_u", "Probe", Tier::Lookup, "probe: varchar(8)").unwrap();
+    ctx.declare("workshop_u", "Probe", Tier::Lookup, "probe: varchar(8)\n---\nconfig = null: json").unwrap();
+    let config =
+        Value::Map(BTreeMap::from([("gain".to_string(), Value::List(vec![Value::Int(2), Value::Float(0.5)]))]));
+    ctx.world
+        .insert(&ctx.t("Probe"), &[map(&[("probe", "tetrode".into()), ("config", config)])], &InsertOptions::default())
+        .unwrap();
     ctx.declare("workshop_u", "Rig", Tier::Manual, "rig: int\n---\n-> [unique] Probe\nunique index(rig, probe)")
         .unwrap();
-    let sql = export_sql(&ctx.world, &["workshop_u".to_string()], false).unwrap();
+    let sql = export_sql(&ctx.world, &["workshop_u".to_string()], true).unwrap();
+    assert!(sql.contains("('tetrode','{\"gain\":[2,0.5]}')"), "{sql}");
     let mut fresh = World::in_memory().unwrap();
     import_sql(&mut fresh, &sql).unwrap();
     let back = contents(&fresh, "workshop_u");

@@ -30,7 +30,7 @@ pub fn stored_comment(a: &Attribute) -> String {
 /// A comment or default as a string literal. DataJoint writes them in double quotes; single
 /// quotes mean the same to MySQL and also parse where `ANSI_QUOTES` makes `"` an identifier
 /// (as sqlparser's MySQL dialect reads it).
-fn dq(s: &str) -> String {
+fn string_literal(s: &str) -> String {
     super::insert::quoted(s)
 }
 
@@ -45,11 +45,11 @@ fn attribute_line(a: &Attribute) -> String {
         ColumnDefault::None | ColumnDefault::Null => "NOT NULL".to_string(),
         ColumnDefault::CurrentTimestamp => "NOT NULL DEFAULT CURRENT_TIMESTAMP".to_string(),
         ColumnDefault::Value(v) if a.ty.is_numeric() => format!("NOT NULL DEFAULT {}", mysql_text(&a.ty, v)),
-        ColumnDefault::Value(v) => format!("NOT NULL DEFAULT {}", dq(&mysql_text(&a.ty, v))),
+        ColumnDefault::Value(v) => format!("NOT NULL DEFAULT {}", string_literal(&mysql_text(&a.ty, v))),
     };
     let auto = if a.autoincrement { " auto_increment" } else { "" };
     let comment = stored_comment(a);
-    let comment = if comment.is_empty() { String::new() } else { format!(" COMMENT {}", dq(&comment)) };
+    let comment = if comment.is_empty() { String::new() } else { format!(" COMMENT {}", string_literal(&comment)) };
     format!("`{}` {}{auto} {default}{comment}", a.name, mysql_type(&a.ty))
 }
 
@@ -74,7 +74,7 @@ pub fn create_table(info: &TableInfo) -> String {
         "CREATE TABLE IF NOT EXISTS {} (\n{}\n) ENGINE=InnoDB, COMMENT {}",
         info.name.full(),
         lines.join(",\n"),
-        dq(&info.comment)
+        string_literal(&info.comment)
     )
 }
 

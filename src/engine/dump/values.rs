@@ -6,6 +6,7 @@ use sqlparser::ast::{Expr, Insert, SetExpr, UnaryOperator, Value as Sql};
 
 use super::blob::unpack;
 use crate::engine::heading::TableName;
+use crate::engine::types::json::from_json_text;
 use crate::engine::types::AttrType;
 use crate::engine::{Error, InsertOptions, Result, Row, Value, World};
 
@@ -68,7 +69,8 @@ fn value(ty: &AttrType, e: &Expr, column: &str) -> Result<Value> {
         (AttrType::Blob(_), r) => {
             unpack(&bytes(r)).map_err(|e| Error { message: format!("`{column}`: {}", e.message), ..e })?
         }
-        (AttrType::Json, r) => Value::Str(String::from_utf8_lossy(&bytes(r)).into_owned()),
+        // The column holds JSON text; the value is what it encodes (DataJoint json.loads it).
+        (AttrType::Json, r) => from_json_text(&String::from_utf8_lossy(&bytes(r))),
         (t, Raw::Number(n)) if t.is_numeric() && !n.contains(['.', 'e', 'E']) => {
             n.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::Str(n))
         }
