@@ -84,8 +84,16 @@ fn malformed(why: &str) -> Error {
 /// scalars, vectors and strings of MATLAB-style numeric arrays. Anything else is DataJoint's
 /// error text for an unknown structure.
 pub fn unpack(b: &[u8]) -> Result<Value> {
-    if b.starts_with(ZL) {
-        return Err(Error::dj("compressed blobs (ZL123) are not supported by import yet"));
+    if let Some(rest) = b.strip_prefix(ZL) {
+        // `ZL123\0`, the uncompressed length (u64), then a zlib stream.
+        let (size, stream) = rest.split_at_checked(8).ok_or_else(|| malformed("truncated"))?;
+        let size = u64::from_le_bytes(size.try_into().expect("8 bytes")) as usize;
+        let inflated = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(stream, size)
+            .map_err(|_| malformed("bad zlib stream"))?;
+        if inflated.len() != size {
+            return Err(malformed("inflated length"));
+        }
+        return unpack(&inflated);
     }
     let body = b.strip_prefix(DJ0).or_else(|| b.strip_prefix(MYM)).ok_or_else(|| malformed("no dj0/mYm header"))?;
     let mut r = Reader { b: body, at: 0 };
@@ -215,9 +223,19 @@ mod tests {
         assert!(unpack(b"dj0\0\x05\xff\xff\xff\xff\xff\xff\xff\xff").is_err());
     }
 
+    #[test]
+    fn compressed_blobs_inflate() {
+        // `dj.blob.pack(list(range(200)))` on the oracle: over 1000 bytes, so zlib-compressed.
+        let packed: Vec<u8> =
+            (0..ORACLE_ZL.len() / 2).map(|i| u8::from_str_radix(&ORACLE_ZL[2 * i..2 * i + 2], 16).unwrap()).collect();
+        assert_eq!(unpack(&packed).unwrap(), Value::List((0..200).map(Value::Int).collect()));
+    }
+
     fn hex(b: &[u8]) -> String {
         b.iter().map(|x| format!("{x:02x}")).collect()
     }
 
     const ORACLE_DICT: &str = "646a30000402000000000000000a000000000000000501000000000000006104000000000000000a0100010a0000000000000005010000000000000062350000000000000002030000000000000009000000000000000d000000000000f83f0a00000000000000050100000000000000780100000000000000ff";
+
+    const ORACLE_ZL: &str = "5a4c31323300b509000000000000789c55c7675bcd0100c6e17f4719c7deabac8c889cecac6cb285ac10b2ca4c46f6c8caca8aecec95bd3233928fe505aeebf6bc79ee5f764e2408fd0afe2cfaef87a3fe73140ee11a381ac7e09ab816ae8debe030ae8bebe1fab8016e881be1c6b8096e8a9be1e6b8056e895be1d6b80d6e8b63711c6e87dbe30eb823ee84e37167dc0577c5dd7002ee8e7be044dc13f7c249b8378ee064dc07f7c5fd707f3c000fc483700a1e8c87e0a178181e8e53f1083c128fc2a3f1183c168fc3e3f1049c8627e24978329e82a7e269783a9e81d3f14c3c0bcfc619780e9e8be7e1f97801cec40bf122bc1867e12578295e86b3f172bc02afc4abf06a9c8373f11abc16afc3ebf106bc11e7e14d381f6fc65bf056bc0d17e0ed7807de8977e1dd784fcc3f8782bd01b1cfd86f1c300a8d83c621e3b071c4386a1419c78ce3c609e3a471ca28364e1b678cb3c639e3bc51625c302e1aa5c625e3b271c5b86a5c33ae1b378c32e3a671cbb86ddc31ee1af78cfbc603e3a1f1c8786c941b4f8ca7c633e3b9f1c27869bc325e1b6f8cb7c63ba3c2786f7c303e1a9f8ccfc617a3d2f86a7c33be1b3f8c2ae3a7511dfc06debc5bcd";
 }
