@@ -8,6 +8,7 @@ use crate::engine::types::{AttrType, ColumnDefault};
 use crate::engine::{Result, TableName, Value};
 use crate::server::grants::Privilege;
 
+/// MySQL 8.0's column type and stored comment, shared with `export --sql`'s DDL.
 pub use crate::engine::dump::{mysql_type, stored_comment};
 
 /// The collation of a character column (the server's default, `utf8mb4_0900_ai_ci`).
