@@ -91,6 +91,8 @@ fn every_command_explains_itself_with_help() {
         &["run"],
         &["diagram"],
         &["shell"],
+        &["export"],
+        &["import"],
     ] {
         Command::cargo_bin("djsandbox")
             .unwrap()

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+
 use djsandbox::course::workspace::open_server;
+use djsandbox::engine::dump::export_sql;
 use djsandbox::scenario::{Scenario, WORKSHOP};
 use djsandbox::script::export::PythonExport;
 
@@ -28,7 +30,23 @@ fn write(output: Option<&Path>, text: &str) -> Result<i32> {
     Ok(0)
 }
 
-/// `export --sql [SCHEMA…] [--data] [-o FILE]`.
-pub fn sql(_options: &Options, _schemas: &[String], _data: bool, _output: Option<&Path>) -> Result<i32> {
-    bail!("export --sql is not built yet")
+/// `export --sql [SCHEMA…] [--data] [-o FILE]`: the DDL (and rows) for the named schemas, or
+/// the learner's (`workshop_…`) when none is named.
+pub fn sql(options: &Options, schemas: &[String], data: bool, output: Option<&Path>) -> Result<i32> {
+    let scenario = Scenario::load(&options.scenarios, WORKSHOP)?;
+    let server = open_server(&options.workspace, false, &scenario)?;
+    let world = &server.world;
+    let schemas: Vec<String> = if schemas.is_empty() {
+        world.list_schemas().into_iter().filter(|s| s.starts_with("workshop_")).collect()
+    } else {
+        schemas.to_vec()
+    };
+    if let Some(missing) = schemas.iter().find(|s| !world.schema_exists(s)) {
+        bail!("no schema '{missing}' (`dj.list_schemas()` lists the schemas)");
+    }
+    if schemas.is_empty() {
+        bail!("no schema to export: none is named and no `workshop_…` schema exists yet");
+    }
+    let text = export_sql(world, &schemas, data)?;
+    write(output, &text)
 }

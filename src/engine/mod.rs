@@ -13,6 +13,7 @@ pub mod describe;
 pub mod diagram;
 pub mod drop;
 pub mod dropped;
+pub mod dump;
 pub mod edges;
 pub mod error;
 pub mod external;

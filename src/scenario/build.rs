@@ -44,7 +44,8 @@ pub fn build_variant(scenario: &Scenario, base: &Image) -> Result<Image, Scenari
     Ok(server.world.image()?)
 }
 
-/// Run `scripts` in order in one interpreter as the admin; the first failure is the build's error.
+/// Run `scripts` (rhai, or `.sql` dumps) in order in one interpreter as the admin; the first
+/// failure is the build's error.
 fn run_scripts(scenario: &Scenario, server: Server, scripts: &[String]) -> Result<Interpreter, ScenarioError> {
     let limits = Limits { time: BUILD_TIME, ..Limits::default() };
     let mut interpreter = Interpreter::new(server, limits);
@@ -52,6 +53,13 @@ fn run_scripts(scenario: &Scenario, server: Server, scripts: &[String]) -> Resul
     for script in scripts {
         let name = scenario.display(script);
         let source = scenario.read(script)?;
+        // A dump (`import --sql --scenario` writes one) loads straight into the world.
+        if script.ends_with(".sql") {
+            let mut server = interpreter.server();
+            crate::engine::dump::import_sql(&mut server.world, &source)
+                .map_err(|e| ScenarioError::Build { file: name.clone(), traceback: e.to_string() })?;
+            continue;
+        }
         interpreter.set_file(&name);
         if let Err(traceback) = interpreter.eval(&source) {
             let output = interpreter.take_output().join("\n");

@@ -18,7 +18,8 @@ pub struct ScenarioFile {
     pub description: String,
     /// The user the build scripts run as (it must exist and may do anything they do).
     pub admin: String,
-    /// The build scripts, in order, relative to the scenario's directory.
+    /// The build scripts (rhai, or `.sql` dumps loaded as `import --sql` does), in order,
+    /// relative to the scenario's directory.
     #[serde(default)]
     pub build: Vec<String>,
     /// Scripts run after the build for the variant world: the same tables with other rows, in

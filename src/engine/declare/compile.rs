@@ -285,7 +285,7 @@ fn check_server_rules(attributes: &[Attribute], indexes: &[Index]) -> Result<()>
 /// InnoDB needs an index whose leading columns are each foreign key's columns (external
 /// references included); when neither the primary key nor a declared index provides one, MySQL
 /// creates it, in the order of the constraints.
-fn add_implicit_indexes(info: &mut TableInfo) {
+pub(crate) fn add_implicit_indexes(info: &mut TableInfo) {
     let primary = info.primary_key();
     for c in info.constraints() {
         let cols = c.columns;

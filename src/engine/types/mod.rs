@@ -10,7 +10,7 @@ use super::value::Value;
 mod blob;
 mod default;
 mod errors;
-mod json;
+pub(crate) mod json;
 mod lex;
 mod numeric;
 mod parse;

@@ -8,23 +8,8 @@ use crate::engine::types::{AttrType, ColumnDefault};
 use crate::engine::{Result, TableName, Value};
 use crate::server::grants::Privilege;
 
-/// The column type as MySQL 8.0 shows it: no integer display widths except `tinyint(1)` (bool),
-/// `binary(16)` for DataJoint's uuid and filepath.
-pub fn mysql_type(ty: &AttrType) -> String {
-    match ty {
-        AttrType::Bool => "tinyint(1)".into(),
-        AttrType::Uuid | AttrType::Filepath { .. } => "binary(16)".into(),
-        other => other.heading_type(),
-    }
-}
-
-/// The comment as stored: DataJoint prefixes special types (`:uuid:`, `:filepath@raw:`).
-pub fn stored_comment(a: &Attribute) -> String {
-    match a.ty {
-        AttrType::Uuid | AttrType::Filepath { .. } => format!(":{}:{}", a.ty.heading_type(), a.comment),
-        _ => a.comment.clone(),
-    }
-}
+/// MySQL 8.0's column type and stored comment, shared with `export --sql`'s DDL.
+pub use crate::engine::dump::{mysql_type, stored_comment};
 
 /// The collation of a character column (the server's default, `utf8mb4_0900_ai_ci`).
 pub fn collation(ty: &AttrType) -> Option<&'static str> {
