@@ -27,11 +27,10 @@ pub fn stored_comment(a: &Attribute) -> String {
     }
 }
 
-/// A comment or default as a string literal. DataJoint writes them in double quotes; single
-/// quotes mean the same to MySQL and also parse where `ANSI_QUOTES` makes `"` an identifier
-/// (as sqlparser's MySQL dialect reads it).
+/// A comment or default as a string literal, in double quotes as DataJoint's `declare` writes
+/// them (MySQL's default mode reads `"..."` as a string).
 fn string_literal(s: &str) -> String {
-    super::insert::quoted(s)
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn cols(names: impl IntoIterator<Item = impl AsRef<str>>) -> String {

@@ -39,6 +39,7 @@ pub fn split(src: &str) -> Result<Vec<Piece>, (usize, String)> {
             }
             b'\'' | b'"' | b'`' => {
                 let open = line;
+                let opened_at = i;
                 i += 1;
                 loop {
                     match b.get(i) {
@@ -59,6 +60,13 @@ pub fn split(src: &str) -> Result<Vec<Piece>, (usize, String)> {
                         }
                         Some(_) => i += 1,
                     }
+                }
+                if c == b'"' {
+                    // MySQL reads "..." as a string (DataJoint writes comments and defaults so);
+                    // the parser is handed it single-quoted.
+                    cur.push_str(&src[copy_from..opened_at]);
+                    cur.push_str(&single_quoted(&src[opened_at + 1..i - 1]));
+                    copy_from = i;
                 }
             }
             b'-' if b[i..].starts_with(b"-- ") || b[i..].starts_with(b"--\n") || &b[i..] == b"--" => {
@@ -119,6 +127,31 @@ pub fn split(src: &str) -> Result<Vec<Piece>, (usize, String)> {
     Ok(out)
 }
 
+/// The text of a double-quoted MySQL string as a single-quoted one: `""` is a quote, a
+/// backslash escape stays as it is, a single quote gets a backslash.
+fn single_quoted(inner: &str) -> String {
+    let mut out = String::from("'");
+    let mut chars = inner.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => {
+                out.push('\\');
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '"' if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.push('"');
+            }
+            '\'' => out.push_str("\\'"),
+            other => out.push(other),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +169,12 @@ mod tests {
                 ("INSERT INTO `#a` VALUES (1,'a;b''c')", 7)
             ]
         );
+    }
+
+    #[test]
+    fn double_quoted_strings_become_single_quoted() {
+        let pieces = split("COMMENT \"it's \"\"x\"\" \\\" y\", `a\"b`;").unwrap();
+        assert_eq!(pieces[0].text, "COMMENT 'it\\'s \"x\" \\\" y', `a\"b`");
     }
 
     #[test]
