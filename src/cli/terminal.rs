@@ -25,11 +25,13 @@ impl Stdio {
 
 impl Terminal for Stdio {
     fn print(&mut self, line: &str) {
-        println!("{line}");
+        // A reader that went away (`djsandbox run x.rhai | head`) is no reason to panic: the
+        // rest of the output has nowhere to go.
+        let _ = writeln!(std::io::stdout(), "{line}");
     }
 
     fn note(&mut self, line: &str) {
-        eprintln!("{line}");
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
 
     fn ask(&mut self, prompt: &str) -> Option<String> {
