@@ -10,9 +10,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+/// The binary's version with the embedded exercise set's (count and digest).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DJSANDBOX_EXERCISE_SET"), ")");
+
 /// Learn DataJoint and Spyglass offline: DataJoint 0.14 semantics on SQLite, scripted in rhai.
 #[derive(Parser, Debug)]
-#[command(name = "djsandbox", version, about)]
+#[command(name = "djsandbox", version = VERSION, about)]
 struct Cli {
     /// The workspace (default: the current directory).
     #[arg(long, global = true)]

@@ -32,9 +32,12 @@ pub fn open(options: &Options, explicit_workspace: bool) -> Result<i32> {
     let set = ExerciseSet::load(options.exercises.clone())?;
     let written = workspace::init(&set, &dir)?;
     let (progress, note) = Progress::load(&dir)?;
+    let first = set.exercises().next().map(|e| e.learner_file()).unwrap_or_default();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         if written > 0 {
-            println!("{written} exercise file(s) written in {}.", dir.display());
+            println!("Created the workshop in {}: {written} exercise file(s), a folder per section.", dir.display());
+            println!("Start: run `djsandbox` in a terminal, or edit {first} and run `djsandbox check`.");
+            println!("Help: `djsandbox --help`, and `?` inside the workshop.");
         }
         if let Some(note) = note {
             eprintln!("warning: {note}");
@@ -44,6 +47,8 @@ pub fn open(options: &Options, explicit_workspace: bool) -> Result<i32> {
         println!("No terminal to draw on; your progress:");
         return super::course::list(&options);
     }
-    djsandbox::tui::run(set, progress, dir, options.scenarios.clone())?;
+    let welcome = (written > 0)
+        .then(|| format!("Created the workshop in {} · enter opens an exercise · ? for help", dir.display()));
+    djsandbox::tui::run(set, progress, dir, options.scenarios.clone(), welcome)?;
     Ok(0)
 }

@@ -27,11 +27,19 @@ use crate::scenario::Scenarios;
 /// How long the loop waits for a key before looking at the other threads' messages.
 const POLL: Duration = Duration::from_millis(30);
 
-/// Run the UI on `set` in `workspace` until the learner quits.
-pub fn run(set: ExerciseSet, progress: Progress, workspace: PathBuf, scenarios: Scenarios) -> std::io::Result<()> {
+/// Run the UI on `set` in `workspace` until the learner quits; `welcome` is shown in the
+/// footer first (where a new workshop was created).
+pub fn run(
+    set: ExerciseSet,
+    progress: Progress,
+    workspace: PathBuf,
+    scenarios: Scenarios,
+    welcome: Option<String>,
+) -> std::io::Result<()> {
     let (tx, rx) = channel::<Msg>();
     let mut app = App::new(set.clone(), progress, workspace.clone(), Theme::from_env())
         .ok_or_else(|| std::io::Error::other("the exercise set has no exercises"))?;
+    app.notice = welcome;
     let grading = worker::Grading::start(set, scenarios.clone(), tx.clone());
     let shell = worker::Shell::start(workspace.clone(), scenarios, tx.clone());
     let watcher = watch::watch(&workspace, tx.clone());
