@@ -15,7 +15,14 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DJSANDBOX_E
 
 /// Learn DataJoint and Spyglass offline: DataJoint 0.14 semantics on SQLite, scripted in rhai.
 #[derive(Parser, Debug)]
-#[command(name = "djsandbox", version = VERSION, about)]
+#[command(
+    name = "djsandbox",
+    version = VERSION,
+    about,
+    after_help = "Without a command, djsandbox opens the workshop in the terminal: in ./workshop \
+                  (written on the first run) unless the current folder already is a workspace. \
+                  Inside, ? lists the keys."
+)]
 struct Cli {
     /// The workspace (default: the current directory).
     #[arg(long, global = true)]

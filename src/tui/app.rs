@@ -140,7 +140,7 @@ pub struct App {
     pub diagram: Option<DiagramState>,
     /// A one-line notice (a file that could not be read, a note).
     pub notice: Option<String>,
-    /// The editor command, for the footer (`$EDITOR`, else `vi`).
+    /// The editor command, for the footer (`$EDITOR`, else `vi`, or `notepad` on Windows).
     pub editor: String,
 }
 
@@ -169,7 +169,11 @@ impl App {
             shell: ShellState { history, ..ShellState::default() },
             diagram: None,
             notice: None,
-            editor: std::env::var("EDITOR").ok().filter(|e| !e.trim().is_empty()).unwrap_or_else(|| "vi".into()),
+            // `$EDITOR`, else the editor every machine of the platform has.
+            editor: std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+                .unwrap_or_else(|| if cfg!(windows) { "notepad" } else { "vi" }.into()),
         })
     }
 
