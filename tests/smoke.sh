@@ -9,7 +9,9 @@ if [ -n "$bin" ]; then
     bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 else
     cargo build --release --quiet
-    bin="$(pwd)/target/release/djsandbox"
+    target="${CARGO_TARGET_DIR:-target}"
+    case "$target" in /*) ;; *) target="$(pwd)/$target" ;; esac
+    bin="$target/release/djsandbox"
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
