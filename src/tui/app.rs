@@ -93,6 +93,13 @@ pub struct ShellState {
     pub question: Option<String>,
 }
 
+impl ShellState {
+    /// The statement still running (the newest entry without a reply), if any.
+    pub fn running(&mut self) -> Option<&mut Entry> {
+        self.entries.iter_mut().rev().find(|e| e.reply.is_none())
+    }
+}
+
 /// A diagram being looked at.
 #[derive(Debug, Clone)]
 pub struct DiagramState {

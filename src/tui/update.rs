@@ -14,13 +14,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Graded(id, result) => graded(app, id, result),
         Msg::Replied(reply) => replied(app, reply),
         Msg::Printed(line) => {
-            if let Some(entry) = running(app) {
+            if let Some(entry) = app.shell.running() {
                 entry.printed.push(line);
             }
             Vec::new()
         }
         Msg::Asked(prompt) => {
-            if let Some(entry) = running(app) {
+            if let Some(entry) = app.shell.running() {
                 entry.printed.push(prompt.trim_end().to_string());
             }
             app.shell.question = Some(prompt);
@@ -223,9 +223,12 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match key.code {
         KeyCode::Esc => return go_back(app),
         KeyCode::Char('g') if ctrl => {
-            if let Some(d) = shell.entries.iter().rev().find_map(|e| e.reply.as_ref()?.diagram.clone()) {
-                let title = shell.entries.iter().rev().find(|e| e.reply.as_ref().is_some_and(|r| r.diagram.is_some()));
-                let title = title.map(|e| e.input.trim().to_string()).unwrap_or_default();
+            let last = shell
+                .entries
+                .iter()
+                .rev()
+                .find_map(|e| Some((e.input.trim().to_string(), e.reply.as_ref()?.diagram.clone()?)));
+            if let Some((title, d)) = last {
                 app.diagram = Some(DiagramState { diagram: d, title, scroll: (0, 0), count: None });
                 open(app, Screen::Diagram);
             } else {
@@ -262,7 +265,7 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Enter if shell.question.is_some() => {
             let answer = std::mem::take(&mut shell.input);
             shell.question = None;
-            if let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) {
+            if let Some(entry) = shell.running() {
                 if let Some(last) = entry.printed.last_mut() {
                     last.push(' ');
                     last.push_str(&answer);
@@ -291,14 +294,9 @@ fn shell_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The statement still running, if any.
-fn running(app: &mut App) -> Option<&mut Entry> {
-    app.shell.entries.iter_mut().rev().find(|e| e.reply.is_none())
-}
-
 fn replied(app: &mut App, reply: crate::course::shell::Reply) -> Vec<Effect> {
     let shell = &mut app.shell;
-    let Some(entry) = shell.entries.iter_mut().rev().find(|e| e.reply.is_none()) else {
+    let Some(entry) = shell.running() else {
         // A reply nobody asked for: the shell could not open the world.
         shell.entries.push(Entry { input: String::new(), printed: Vec::new(), reply: Some(reply) });
         return Vec::new();
