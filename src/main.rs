@@ -8,6 +8,7 @@ static ALLOCATOR: djsandbox::memory::Counting = djsandbox::memory::Counting;
 
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 /// The binary's version with the embedded exercise set's (count and digest).
@@ -157,12 +158,25 @@ enum ExercisesCommand {
     },
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() {
     let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(err) if cli::closed_pipe(&err) => std::process::exit(0),
+        Err(err) => {
+            // `{:#}` puts the causes on the same line: `cannot read x.rhai: No such file or directory`.
+            eprintln!("error: {err:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Runs the command; its exit code, or the error that stopped it.
+fn run(cli: Cli) -> anyhow::Result<i32> {
     let explicit_workspace = cli.workspace.is_some();
     let workspace = match cli.workspace {
         Some(w) => w,
-        None => std::env::current_dir()?,
+        None => std::env::current_dir().context("the current directory is gone; cd into one that exists")?,
     };
     let options = cli::Options {
         workspace,
@@ -191,5 +205,5 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Shell { fresh, timeout }) => cli::shell::shell(&options, fresh, timeout)?,
         None => cli::workshop::open(&options, explicit_workspace)?,
     };
-    std::process::exit(code);
+    Ok(code)
 }

@@ -117,3 +117,46 @@ fn every_command_explains_itself_with_help() {
         .stdout(contains("--format"))
         .stdout(contains("junit"));
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    // `djsandbox list | head -1`: the pipe closes before the list is written; no panic, exit 0.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("djsandbox"))
+        .arg("list")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn errors_say_what_went_wrong_and_what_to_do_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("djsandbox").unwrap().args(args).current_dir(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert_eq!(
+        run(&["check"]),
+        format!(
+            "error: no exercise file to check in {}: it is not a workspace yet; run `djsandbox init` there, or \
+             name the workspace with `--workspace DIR`\n",
+            dir.path().display()
+        )
+    );
+    assert!(run(&["check", "write_config"])
+        .ends_with("`djsandbox reset 01_connection/01_write_config.rhai` writes its starter\n"));
+    assert_eq!(run(&["hint", "nosuch"]), "error: no exercise or section 'nosuch' (try `djsandbox list`)\n");
+    // The cause follows on the same line, not in a `Caused by:` block.
+    assert!(run(&["run", "nosuch.rhai"]).starts_with("error: cannot read nosuch.rhai: "));
+    assert!(run(&["export", "--sql"]).contains("or name the schemas: `djsandbox export --sql SCHEMA...`"));
+    std::fs::write(dir.path().join("README.md"), "mine").unwrap();
+    assert!(run(&["exercises", "export", "."]).contains("already exists (export into an empty or new directory)"));
+}

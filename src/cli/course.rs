@@ -9,7 +9,7 @@ use djsandbox::course::parallel::{cores, with_graders};
 use djsandbox::course::report::{render, render_verified, Format, Graded};
 use djsandbox::course::{verify, workspace, Exercise, ExerciseSet, Progress, Status};
 
-use super::Options;
+use super::{say, Options};
 
 fn load(options: &Options) -> Result<ExerciseSet> {
     Ok(ExerciseSet::load(options.exercises.clone())?)
@@ -28,11 +28,11 @@ pub fn init(options: &Options, dir: Option<PathBuf>) -> Result<i32> {
     let set = load(options)?;
     let root = dir.unwrap_or_else(|| options.workspace.clone());
     let written = workspace::init(&set, &root)?;
-    println!("{written} exercise file(s) written in {}.", root.display());
-    println!(
+    say!("{written} exercise file(s) written in {}.", root.display())?;
+    say!(
         "Next: open {}, then `djsandbox check`.",
         set.exercises().next().map(|e| e.learner_file()).unwrap_or_default()
-    );
+    )?;
     Ok(0)
 }
 
@@ -42,14 +42,14 @@ pub fn list(options: &Options) -> Result<i32> {
     let progress = progress(&options.workspace)?;
     for section in &set.sections {
         let done = section.exercises.iter().filter(|e| progress.of(&e.id).status == Status::Passed).count();
-        println!("{} — {} ({done}/{})", section.id, section.meta.title, section.exercises.len());
+        say!("{} — {} ({done}/{})", section.id, section.meta.title, section.exercises.len())?;
         for ex in &section.exercises {
             let mark = match progress.of(&ex.id).status {
                 Status::Passed => "✓",
                 Status::Failed => "✗",
                 Status::NotStarted => " ",
             };
-            println!("  [{mark}] {:<28} {}", ex.name(), ex.meta.title);
+            say!("  [{mark}] {:<28} {}", ex.name(), ex.meta.title)?;
         }
     }
     Ok(0)
@@ -84,16 +84,19 @@ pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i3
     }
     progress.save(&options.workspace)?;
     if grades.is_empty() {
-        bail!(
-            "no exercise file to check in {} (missing: {}); run `djsandbox init` first",
-            options.workspace.display(),
-            missing.join(", ")
-        );
+        let place = options.workspace.display();
+        match missing.as_slice() {
+            [file] => bail!("{file} is missing in {place}; `djsandbox reset {file}` writes its starter"),
+            _ => bail!(
+                "no exercise file to check in {place}: it is not a workspace yet; run `djsandbox init` there, \
+                 or name the workspace with `--workspace DIR`"
+            ),
+        }
     }
     let graded: Vec<Graded> = grades.iter().map(|(g, t)| Graded { grade: g, title: t }).collect();
-    print!("{}", render(&graded, format));
+    std::io::stdout().write_all(render(&graded, format).as_bytes())?;
     if !missing.is_empty() && format == Format::Text {
-        println!("not checked (no file): {}", missing.join(", "));
+        say!("not checked (no file): {}", missing.join(", "))?;
     }
     Ok(if graded.iter().all(|g| g.grade.passed()) { 0 } else { 1 })
 }
@@ -112,13 +115,13 @@ pub fn hint(options: &Options, name: &str) -> Result<i32> {
     let mut progress = progress(&options.workspace)?;
     match progress.next_hint(&ex.id, ex.meta.hints.len()) {
         Some(i) => {
-            println!("Hint {} of {} for {}:\n{}", i + 1, ex.meta.hints.len(), ex.id, ex.meta.hints[i]);
+            say!("Hint {} of {} for {}:\n{}", i + 1, ex.meta.hints.len(), ex.id, ex.meta.hints[i])?;
             progress.save(&options.workspace)?;
         }
         None => {
-            println!("All {} hints for {} have been shown:", ex.meta.hints.len(), ex.id);
+            say!("All {} hints for {} have been shown:", ex.meta.hints.len(), ex.id)?;
             for (i, h) in ex.meta.hints.iter().enumerate() {
-                println!("{}. {h}", i + 1);
+                say!("{}. {h}", i + 1)?;
             }
         }
     }
@@ -131,12 +134,16 @@ pub fn reset(options: &Options, name: &str, yes: bool) -> Result<i32> {
     let ex = one(&set, name)?;
     let path = options.workspace.join(ex.learner_file());
     if !yes {
-        print!("Replace {} with the starter file? Yours is kept as a backup. [y/N] ", path.display());
+        write!(
+            std::io::stdout(),
+            "Replace {} with the starter file? Yours is kept as a backup. [y/N] ",
+            path.display()
+        )?;
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            println!("Nothing changed.");
+            say!("Nothing changed.")?;
             return Ok(1);
         }
     }
@@ -144,11 +151,11 @@ pub fn reset(options: &Options, name: &str, yes: bool) -> Result<i32> {
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let backup = path.with_extension(format!("rhai.bak-{stamp}"));
         std::fs::copy(&path, &backup).with_context(|| format!("cannot back up {}", path.display()))?;
-        println!("Your file is kept as {}.", backup.display());
+        say!("Your file is kept as {}.", backup.display())?;
     }
     std::fs::create_dir_all(path.parent().unwrap_or(&options.workspace))?;
     std::fs::write(&path, &ex.starter).with_context(|| format!("cannot write {}", path.display()))?;
-    println!("{} is the starter again.", path.display());
+    say!("{} is the starter again.", path.display())?;
     Ok(0)
 }
 
@@ -158,13 +165,16 @@ pub fn verify_set(options: &Options, format: Format) -> Result<i32> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let found = verify::verify_parallel(&set, &options.scenarios, threads)?;
     let bad = found.iter().filter(|v| !v.problems.is_empty()).count();
-    print!("{}", render_verified(&found, format));
+    std::io::stdout().write_all(render_verified(&found, format).as_bytes())?;
     Ok(if bad == 0 { 0 } else { 1 })
 }
 
 /// `exercises export DIR`: the exercise set on disk, as a template.
 pub fn export(options: &Options, dir: &Path) -> Result<i32> {
-    let n = options.exercises.export(dir)?;
-    println!("{n} files written under {}; use them with `--exercises {}`.", dir.display(), dir.display());
+    let n = options
+        .exercises
+        .export(dir)
+        .with_context(|| format!("cannot write the exercise set under {}", dir.display()))?;
+    say!("{n} files written under {}; use them with `--exercises {}`.", dir.display(), dir.display())?;
     Ok(0)
 }

@@ -10,7 +10,7 @@ use djsandbox::engine::diagram::{Diagram, LEGEND};
 use djsandbox::engine::TableName;
 use djsandbox::scenario::{Scenario, WORKSHOP};
 
-use super::Options;
+use super::{say, Options};
 
 /// Draw (or write as SVG) the diagram of `name`, grown `up` levels of parents and `down` of
 /// children.
@@ -30,9 +30,9 @@ pub fn diagram(options: &Options, name: &str, up: i64, down: i64, svg: Option<&P
     match svg {
         Some(path) => {
             std::fs::write(path, diagram.svg()).with_context(|| format!("cannot write {}", path.display()))?;
-            println!("{} nodes drawn in {}", diagram.nodes_to_show().len(), path.display());
+            say!("{} nodes drawn in {}", diagram.nodes_to_show().len(), path.display())?;
         }
-        None => print!("{}\n{LEGEND}\n", diagram.draw().text()),
+        None => say!("{}\n{LEGEND}", diagram.draw().text())?,
     }
     Ok(0)
 }

@@ -10,7 +10,7 @@ use djsandbox::engine::dump::{import_sql, Imported};
 use djsandbox::engine::World;
 use djsandbox::scenario::{Scenario, WORKSHOP};
 
-use super::Options;
+use super::{say, Options};
 
 /// The scenario a dump becomes: its tables and rows, and a root account to build it as.
 const SCENARIO_TOML: &str = r#"# Written by `djsandbox import --sql --scenario`; the world is the dump's tables and rows.
@@ -30,19 +30,15 @@ password = "root"
 grants = ["ALL PRIVILEGES ON *.* WITH GRANT OPTION"]
 "#;
 
-fn report(done: &Imported, place: &str) {
-    println!(
-        "{} schema(s), {} table(s), {} row(s) loaded into {place}",
-        done.schemas.len(),
-        done.tables.len(),
-        done.rows
-    );
+fn report(done: &Imported, place: &str) -> std::io::Result<()> {
+    say!("{} schema(s), {} table(s), {} row(s) loaded into {place}", done.schemas.len(), done.tables.len(), done.rows)?;
     if !done.unsupported.is_empty() {
-        println!("not loaded ({}):", done.unsupported.len());
+        say!("not loaded ({}):", done.unsupported.len())?;
         for (line, what) in &done.unsupported {
-            println!("  line {line}: {what}");
+            say!("  line {line}: {what}")?;
         }
     }
+    Ok(())
 }
 
 /// `import --sql FILE [--scenario DIR]`.
@@ -63,13 +59,13 @@ pub fn sql(options: &Options, file: &Path, scenario: Option<&Path>) -> Result<i3
             std::fs::write(dir.join("data.sql"), &src)?;
             let description = format!("imported from {}", file.file_name().unwrap_or_default().to_string_lossy());
             std::fs::write(dir.join("scenario.toml"), SCENARIO_TOML.replace("DESCRIPTION", &description))?;
-            report(&done, &format!("the scenario {}", dir.display()));
+            report(&done, &format!("the scenario {}", dir.display()))?;
         }
         None => {
             let workshop = Scenario::load(&options.scenarios, WORKSHOP)?;
             let mut server = open_server(&options.workspace, false, &workshop)?;
             let done = server.world.atomically(|w| import_sql(w, &src)).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-            report(&done, "your world");
+            report(&done, "your world")?;
         }
     }
     Ok(0)

@@ -18,3 +18,20 @@ pub struct Options {
     /// Where the exercise set comes from.
     pub exercises: djsandbox::course::Exercises,
 }
+
+/// `writeln!` to standard output, as an `io::Result`: a reader that went away
+/// (`djsandbox list | head -3`) ends the command through `?` instead of a panic in `println!`.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)
+    }};
+}
+pub(crate) use say;
+
+/// Did the command stop because its standard output was closed? Then there is nobody to tell,
+/// and the command ends quietly as Unix tools do on SIGPIPE.
+pub fn closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}

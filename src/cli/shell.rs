@@ -11,16 +11,19 @@ use djsandbox::script::{Interpreter, Limits};
 
 use djsandbox::course::workspace::open_interpreter;
 
-fn show(interpreter: &mut Interpreter, source: &str) {
+use super::say;
+
+fn show(interpreter: &mut Interpreter, source: &str) -> std::io::Result<()> {
     let result = interpreter.eval(source);
     for line in interpreter.take_output() {
-        println!("{line}");
+        say!("{line}")?;
     }
     match result {
-        Ok(Some(value)) => println!("{value}"),
+        Ok(Some(value)) => say!("{value}")?,
         Ok(None) => {}
         Err(err) => eprintln!("{err}"),
     }
+    Ok(())
 }
 
 /// Run the shell until end of input (Ctrl-D) or `exit`.
@@ -33,7 +36,7 @@ pub fn shell(options: &super::Options, fresh: bool, timeout_secs: u64) -> Result
     interpreter.set_terminal(Box::new(super::terminal::Stdio::new(super::terminal::interactive())));
     let mut pending = String::new();
     if std::io::stdin().is_terminal() {
-        println!("djsandbox shell — rhai with DataJoint's `dj`; a blank line ends a statement that keeps going, Ctrl-D quits.");
+        say!("djsandbox shell — rhai with DataJoint's `dj`; a blank line ends a statement that keeps going, Ctrl-D quits.")?;
         let mut editor = rustyline::DefaultEditor::new()?;
         let history = workspace.join(".djsandbox").join("history");
         let _ = editor.load_history(&history);
@@ -48,7 +51,7 @@ pub fn shell(options: &super::Options, fresh: bool, timeout_secs: u64) -> Result
                     pending.push_str(&line);
                     pending.push('\n');
                     if interpreter.is_complete(&pending) || line.trim().is_empty() {
-                        show(&mut interpreter, &pending);
+                        show(&mut interpreter, &pending)?;
                         pending.clear();
                     }
                 }
@@ -67,12 +70,12 @@ pub fn shell(options: &super::Options, fresh: bool, timeout_secs: u64) -> Result
             pending.push_str(&line);
             pending.push('\n');
             if interpreter.is_complete(&pending) {
-                show(&mut interpreter, &pending);
+                show(&mut interpreter, &pending)?;
                 pending.clear();
             }
         }
         if !pending.trim().is_empty() {
-            show(&mut interpreter, &pending);
+            show(&mut interpreter, &pending)?;
         }
     }
     Ok(0)

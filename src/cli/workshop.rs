@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use djsandbox::course::{workspace, ExerciseSet, Progress};
 
-use super::Options;
+use super::{say, Options};
 
 /// Is `dir` a workspace already (`init` ran there, or the world lives there)?
 fn is_workspace(dir: &Path) -> bool {
@@ -35,16 +35,16 @@ pub fn open(options: &Options, explicit_workspace: bool) -> Result<i32> {
     let first = set.exercises().next().map(|e| e.learner_file()).unwrap_or_default();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         if written > 0 {
-            println!("Created the workshop in {}: {written} exercise file(s), a folder per section.", dir.display());
-            println!("Start: run `djsandbox` in a terminal, or edit {first} and run `djsandbox check`.");
-            println!("Help: `djsandbox --help`, and `?` inside the workshop.");
+            say!("Created the workshop in {}: {written} exercise file(s), a folder per section.", dir.display())?;
+            say!("Start: run `djsandbox` in a terminal, or edit {first} and run `djsandbox check`.")?;
+            say!("Help: `djsandbox --help`, and `?` inside the workshop.")?;
         }
         if let Some(note) = note {
             eprintln!("warning: {note}");
         }
         let options =
             Options { workspace: dir, scenarios: options.scenarios.clone(), exercises: options.exercises.clone() };
-        println!("No terminal to draw on; your progress:");
+        say!("No terminal to draw on; your progress:")?;
         return super::course::list(&options);
     }
     let welcome = (written > 0)

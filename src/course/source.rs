@@ -72,7 +72,10 @@ impl Exercises {
             let text = self.read(&rel)?.unwrap_or_default();
             let path = target.join(&rel);
             if path.exists() {
-                return Err(CourseError::Io { path: path.display().to_string(), reason: "already exists".into() });
+                return Err(CourseError::Io {
+                    path: path.display().to_string(),
+                    reason: "already exists (export into an empty or new directory)".into(),
+                });
             }
             std::fs::write(&path, text).map_err(|e| io(&path, e))?;
             *written += 1;
