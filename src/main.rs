@@ -26,7 +26,7 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DJSANDBOX_E
 )]
 struct Cli {
     /// The workspace (default: the current directory).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
     /// An instructor's scenarios directory (one `NAME/scenario.toml` each) instead of the
     /// embedded ones.
@@ -50,6 +50,8 @@ enum Command {
     /// Sections and exercises, with your progress.
     List,
     /// Grade your exercise files; exit 0 only if every graded exercise passes.
+    #[command(after_help = "Examples:\n  djsandbox check\n  djsandbox check connection\n  \
+                            djsandbox check write_config --format json")]
     Check {
         /// An exercise (`write_config`, `connection/write_config`) or a section (`connection`);
         /// none: all.
@@ -59,13 +61,14 @@ enum Command {
         format: djsandbox::course::report::Format,
     },
     /// Show the next hint for an exercise.
+    #[command(after_help = "Each call shows one more hint; once all are shown, all of them.")]
     Hint {
-        /// The exercise.
+        /// The exercise (`write_config` or `connection/write_config`).
         name: String,
     },
     /// Give an exercise's starter file back (yours is kept as a backup).
     Reset {
-        /// The exercise.
+        /// The exercise (`write_config` or `connection/write_config`).
         name: String,
         /// Do not ask.
         #[arg(long)]
@@ -84,6 +87,8 @@ enum Command {
         command: ExercisesCommand,
     },
     /// Run a rhai script against the workspace's world, like `python file.py`.
+    #[command(after_help = "Examples:\n  djsandbox run 02_schema/01_declare.rhai\n  \
+                            djsandbox run scratch.rhai --fresh --debug")]
     Run {
         /// The script.
         file: PathBuf,
@@ -91,7 +96,7 @@ enum Command {
         #[arg(long)]
         fresh: bool,
         /// Stop the script after this many seconds.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
         timeout: u64,
         /// On an uncaught error, open the debugger's prompt with the script's variables
         /// (post-mortem, like `%debug`).
@@ -99,20 +104,24 @@ enum Command {
         debug: bool,
     },
     /// The diagram of a schema or table of your world, drawn here or written as SVG.
+    #[command(after_help = "Examples:\n  djsandbox diagram common_session\n  \
+                            djsandbox diagram common_session._session --down 2 --svg session.svg")]
     Diagram {
         /// A schema (`workshop_sailor`) or a table (`common_session._session`).
         name: String,
         /// Levels of parents to add (`dj.Diagram(T) - N`).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, value_name = "N")]
         up: i64,
         /// Levels of children to add (`dj.Diagram(T) + N`).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, value_name = "N")]
         down: i64,
         /// Write an SVG for a browser instead of drawing in the terminal.
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
     },
     /// Your schemas for a real lab database: a DataJoint Python module (--python) or MySQL DDL (--sql).
+    #[command(after_help = "Examples:\n  djsandbox export --python -o my_pipeline.py\n  \
+                            djsandbox export --sql --data common_session")]
     Export {
         /// A runnable DataJoint 0.14 Python module of the schemas.
         #[arg(long, conflicts_with = "sql", required_unless_present = "sql")]
@@ -130,6 +139,10 @@ enum Command {
         schemas: Vec<String>,
     },
     /// Load a mysqldump-style file into your world, or into a new scenario directory.
+    #[command(
+        after_help = "Examples:\n  mysqldump --databases lab_session > lab.sql; djsandbox import --sql lab.sql\n  \
+                            djsandbox import --sql lab.sql --scenario my_scenarios/lab"
+    )]
     Import {
         /// The dump (CREATE DATABASE/TABLE, INSERT, mysqldump's comments and SET lines).
         #[arg(long, value_name = "FILE")]
@@ -144,7 +157,7 @@ enum Command {
         #[arg(long)]
         fresh: bool,
         /// Stop each statement after this many seconds.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
         timeout: u64,
     },
 }

@@ -160,3 +160,55 @@ fn errors_say_what_went_wrong_and_what_to_do_next() {
     std::fs::write(dir.path().join("README.md"), "mine").unwrap();
     assert!(run(&["exercises", "export", "."]).contains("already exists (export into an empty or new directory)"));
 }
+
+#[test]
+fn the_examples_in_the_help_run_as_written() {
+    // In a workspace where the learner declared a schema, with a scratch script and a dump.
+    let dir = tempfile::tempdir().unwrap();
+    let djsandbox = |args: &[&str]| {
+        Command::cargo_bin("djsandbox")
+            .unwrap()
+            .args(args)
+            .current_dir(dir.path())
+            .env("USER", "sailor")
+            .output()
+            .unwrap()
+    };
+    assert!(djsandbox(&["init"]).status.success());
+    for (file, solution) in [
+        ("config.rhai", include_str!("../exercises/01_connection/01_write_config/solution.rhai")),
+        ("declare.rhai", include_str!("../exercises/02_schema/01_declare/solution.rhai")),
+    ] {
+        std::fs::write(dir.path().join(file), solution).unwrap();
+        assert!(djsandbox(&["run", file]).status.success(), "{file}");
+    }
+    std::fs::write(dir.path().join("scratch.rhai"), "print(40 + 2);\n").unwrap();
+    std::fs::write(
+        dir.path().join("lab.sql"),
+        "CREATE DATABASE `lab_session`;\nCREATE TABLE `lab_session`.`subject` (`name` varchar(8) NOT NULL, \
+         PRIMARY KEY (`name`));\nINSERT INTO `lab_session`.`subject` VALUES ('ada');\n",
+    )
+    .unwrap();
+    let mut ran = 0;
+    for command in ["check", "hint", "run", "diagram", "export", "import"] {
+        let help = String::from_utf8(djsandbox(&[command, "--help"]).stdout).unwrap();
+        let Some((_, examples)) = help.split_once("\nExamples:\n") else { continue };
+        // `mysqldump … > lab.sql; djsandbox import …`: the dump is already here; run our part.
+        for example in examples.lines().flat_map(|l| l.split("; ")).filter_map(|l| l.trim().strip_prefix("djsandbox "))
+        {
+            let args: Vec<&str> = example.split_whitespace().collect();
+            let out = djsandbox(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            // `check` exits 1 when an exercise fails: the starters do; that is no error.
+            assert!(out.status.code() == Some(0) || command == "check", "{example}: {stderr}");
+            assert!(!stderr.contains("error:") && !stderr.contains("panicked"), "{example}: {stderr}");
+            // What it printed (a starter script may print nothing; a file written is checked below).
+            let quiet = command == "run" || args.contains(&"-o") || args.contains(&"--svg");
+            assert!(!out.stdout.is_empty() || quiet, "{example}");
+            ran += 1;
+        }
+    }
+    assert_eq!(ran, 11);
+    assert!(dir.path().join("my_pipeline.py").is_file() && dir.path().join("session.svg").is_file());
+    assert!(dir.path().join("my_scenarios/lab/scenario.toml").is_file());
+}
