@@ -212,3 +212,21 @@ fn the_examples_in_the_help_run_as_written() {
     assert!(dir.path().join("my_pipeline.py").is_file() && dir.path().join("session.svg").is_file());
     assert!(dir.path().join("my_scenarios/lab/scenario.toml").is_file());
 }
+
+#[test]
+fn a_script_saved_with_windows_line_ends_runs_as_python_reads_it() {
+    // Universal newlines: the line end inside a multi-line string is "\n", whatever the editor
+    // saved, and errors name the same line.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notepad.rhai"), "let s = `a\r\nb`;\r\nprint(s.len());\r\nprint(s[9]);\r\n")
+        .unwrap();
+    let out = Command::cargo_bin("djsandbox")
+        .unwrap()
+        .args(["run", "notepad.rhai", "--fresh"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 4, column 9\n    print(s[9]);\nIndexError") && !stderr.contains('\r'), "{stderr}");
+}

@@ -93,6 +93,8 @@ impl Grader {
 
     /// Grade `learner` (the text of the learner's file) for exercise `ex`.
     pub fn grade(&self, set: &ExerciseSet, ex: &Exercise, learner: &str) -> Result<Grade, CourseError> {
+        // A file saved with Windows line ends is the same program, and its checks see it so.
+        let learner = &*crate::script::universal_newlines(learner);
         let scenario = self.scenario(&ex.meta.scenario)?;
         let main = self.grade_in(set, ex, &scenario, false, learner)?;
         let mut grade = main.clone();

@@ -156,6 +156,7 @@ impl Interpreter {
     /// value of the last statement as the shell shows it (`None` for `()`), or the traceback
     /// tail of an uncaught error.
     pub fn eval(&mut self, source: &str) -> Result<Option<String>, String> {
+        let source = &*universal_newlines(source);
         self.clock.restart();
         self.failed_at = None;
         self.last_value = Dynamic::UNIT;
@@ -317,4 +318,23 @@ pub fn run(server: Server, source: &str, limits: Limits) -> Outcome {
     let mut interpreter = Interpreter::new(server, limits);
     let error = interpreter.eval(source).err();
     Outcome { output: interpreter.take_output(), error }
+}
+
+/// A script's text with Windows (`\r\n`) and old Mac (`\r`) line ends read as `\n`, as Python
+/// reads a source file (universal newlines): a definition typed in Notepad has no `\r` in it.
+pub fn universal_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod newline_tests {
+    #[test]
+    fn windows_and_old_mac_line_ends_read_as_newlines() {
+        assert_eq!(super::universal_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert!(matches!(super::universal_newlines("a\nb"), std::borrow::Cow::Borrowed("a\nb")));
+    }
 }
