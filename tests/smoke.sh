@@ -27,6 +27,10 @@ expect() { # expect CODE PATTERN COMMAND...: run, check the exit code and that s
     passed=$((passed + 1))
 }
 
+# The file handed out stays small (issue 11's target: 15 MB).
+size=$(wc -c < "$bin" | tr -d ' ')
+[ "$size" -le 15000000 ] || fail "$bin is $size bytes, over the 15 MB target"
+passed=$((passed + 1))
 expect 0 "djsandbox [0-9.]+ \([0-9]+ exercises, set [0-9a-f]{8}\)" "$bin" --version
 expect 0 "exercise file\(s\) written" "$bin" init
 [ -f 01_connection/01_write_config.rhai ] || fail "init wrote no exercise file"
@@ -54,4 +58,8 @@ RHAI
 expect 0 "" "$bin" run pipeline.rhai
 expect 0 "class Thing\(dj.Manual\)" "$bin" export --python
 expect 0 "CREATE TABLE IF NOT EXISTS \`workshop_sailor\`.\`thing\`" "$bin" export --sql --data
-echo "smoke: $passed passed, 0 failed"
+# Errors say what to do next; a reader that goes away is no crash.
+expect 1 "not a workspace yet; run \`djsandbox init\` there" "$bin" --workspace "$work/empty" check
+"$bin" list | head -1 > /dev/null || fail "list | head -1 failed: ${PIPESTATUS[0]}"
+passed=$((passed + 1))
+echo "smoke: $passed passed, 0 failed (binary: $size bytes)"
