@@ -64,7 +64,10 @@ fn a_schema_that_does_not_exist_is_an_error() {
     let workspace = tempfile::tempdir().unwrap();
     let out = djsandbox(workspace.path()).args(["export", "--python", "workshop_nobody"]).output().unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no schema 'workshop_nobody' in this world"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: no schema 'workshop_nobody' in your world (`dj.list_schemas()` in `djsandbox shell` lists them)\n"
+    );
 }
 
 /// The workshop's analysis make translated (run on the oracle: with a string `subject_id` in
