@@ -65,7 +65,7 @@ fn start_open_save_a_passing_file_and_see_it_pass() {
     let bin = env!("CARGO_BIN_EXE_djsandbox");
     let tmux = Tmux { socket: format!("djsandbox-test-{}", std::process::id()) };
     let command =
-        format!("cd '{}' && NO_COLOR=1 EDITOR=true '{bin}'; echo UI-EXITED $?; sleep 60", dir.path().display());
+        format!("cd '{}' && NO_COLOR=1 VISUAL= EDITOR=true '{bin}'; echo UI-EXITED $?; sleep 60", dir.path().display());
     let out = tmux.cmd(&["new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", &command]);
     assert!(out.status.success(), "tmux could not start: {}", String::from_utf8_lossy(&out.stderr));
     tmux.wait_for("Workshop", Duration::from_secs(20));

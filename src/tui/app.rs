@@ -147,7 +147,7 @@ pub struct App {
     pub diagram: Option<DiagramState>,
     /// A one-line notice (a file that could not be read, a note).
     pub notice: Option<String>,
-    /// The editor command, for the footer (`$EDITOR`, else `vi`, or `notepad` on Windows).
+    /// The editor command, for the footer (see [`super::editor`]).
     pub editor: String,
 }
 
@@ -176,11 +176,7 @@ impl App {
             shell: ShellState { history, ..ShellState::default() },
             diagram: None,
             notice: None,
-            // `$EDITOR`, else the editor every machine of the platform has.
-            editor: std::env::var("EDITOR")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-                .unwrap_or_else(|| if cfg!(windows) { "notepad" } else { "vi" }.into()),
+            editor: super::editor::for_this_machine(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! ([`app`], [`update`], [`view`]); grading and the shell run on threads of their own.
 
 pub mod app;
+mod editor;
 mod markdown;
 mod terminal;
 pub mod theme;
@@ -84,9 +85,9 @@ pub fn run(
                 }
                 Effect::Edit(path) => {
                     let editor = app.editor.clone();
-                    let status = guard.suspend(|| edit(&editor, &path))?;
+                    let status = guard.suspend(|| editor::edit(&editor, &path))?;
                     if let Err(e) = status {
-                        app.notice = Some(format!("could not run {editor}: {e}"));
+                        app.notice = Some(format!("could not run {editor}: {e} (set EDITOR to the editor you use)"));
                     }
                     // The watch sees the save too; grading the file now covers editors that
                     // write elsewhere and rename.
@@ -96,11 +97,4 @@ pub fn run(
             }
         }
     }
-}
-
-/// Run `editor` (which may carry arguments, as `$EDITOR` may) on `path` and wait for it.
-fn edit(editor: &str, path: &std::path::Path) -> std::io::Result<()> {
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    std::process::Command::new(program).args(words).arg(path).status().map(|_| ())
 }

@@ -9,7 +9,7 @@ use crate::tui::app::App;
 
 const HELP: &[(&str, &str)] = &[
     ("Home", "↑↓ or j k choose an exercise, enter opens it, s opens the shell, q quits."),
-    ("Exercise", "e opens your file in $EDITOR; every save checks it again. h shows the next hint, c checks now, l switches between instructions and the lesson, ↑↓ scroll the text and J K (or shift-↑↓) the results, [ and ] go to the previous or next exercise, n moves on once it passes."),
+    ("Exercise", "e opens your file in $VISUAL or $EDITOR; every save checks it again. h shows the next hint, c checks now, l switches between instructions and the lesson, ↑↓ scroll the text and J K (or shift-↑↓) the results, [ and ] go to the previous or next exercise, n moves on once it passes."),
     ("Shell", "Type rhai as in a script; enter runs it. ↑↓ recall earlier lines, PageUp scrolls back, ctrl-g shows the last diagram full screen, esc goes back."),
     ("Diagram", "+ adds a level of children, - a level of parents, arrows scroll. Marks: [Manual] {Lookup} (Imported) ((Computed)) Part, ● a renamed foreign key."),
     ("Anywhere", "? shows this help, q or esc goes back, ctrl-c quits."),
