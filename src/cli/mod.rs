@@ -32,6 +32,8 @@ pub(crate) use say;
 /// Did the command stop because its standard output was closed? Then there is nobody to tell,
 /// and the command ends quietly as Unix tools do on SIGPIPE.
 pub fn closed_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().filter_map(|cause| cause.downcast_ref::<std::io::Error>()).any(|e| {
+        // Windows may say ERROR_NO_DATA (232) or ERROR_PIPE_NOT_CONNECTED (233) instead.
+        e.kind() == std::io::ErrorKind::BrokenPipe || cfg!(windows) && matches!(e.raw_os_error(), Some(232 | 233))
+    })
 }
