@@ -63,7 +63,7 @@ pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i3
     let mut missing = Vec::new();
     let mut files = Vec::new();
     for ex in picked {
-        match std::fs::read_to_string(options.workspace.join(ex.learner_file())) {
+        match std::fs::read_to_string(ex.learner_path(&options.workspace)) {
             Ok(source) => files.push((ex, source)),
             Err(_) => missing.push(ex.learner_file()),
         }
@@ -132,7 +132,7 @@ pub fn hint(options: &Options, name: &str) -> Result<i32> {
 pub fn reset(options: &Options, name: &str, yes: bool) -> Result<i32> {
     let set = load(options)?;
     let ex = one(&set, name)?;
-    let path = options.workspace.join(ex.learner_file());
+    let path = ex.learner_path(&options.workspace);
     if !yes {
         write!(
             std::io::stdout(),

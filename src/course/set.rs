@@ -103,6 +103,11 @@ impl Exercise {
         format!("{}.rhai", self.dir)
     }
 
+    /// The learner's file under `workspace`, joined the platform's way (`\` on Windows).
+    pub fn learner_path(&self, workspace: &std::path::Path) -> std::path::PathBuf {
+        workspace.join(self.learner_file().split('/').collect::<std::path::PathBuf>())
+    }
+
     /// The short name (`write_config`).
     pub fn name(&self) -> &str {
         self.id.rsplit('/').next().unwrap_or(&self.id)

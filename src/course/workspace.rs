@@ -117,7 +117,7 @@ pub fn init(set: &ExerciseSet, root: &Path) -> Result<usize, CourseError> {
         std::fs::write(path, text).map_err(|e| io(path, e))
     };
     for ex in set.exercises() {
-        let path = root.join(ex.learner_file());
+        let path = ex.learner_path(root);
         if !path.exists() {
             write(&path, &ex.starter)?;
             written += 1;

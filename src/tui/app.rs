@@ -194,6 +194,6 @@ impl App {
 
     /// The learner's file of the selected exercise.
     pub fn file(&self) -> PathBuf {
-        self.workspace.join(self.exercise().learner_file())
+        self.exercise().learner_path(&self.workspace)
     }
 }
