@@ -159,6 +159,16 @@ fn errors_say_what_went_wrong_and_what_to_do_next() {
     assert!(run(&["export", "--sql"]).contains("or name the schemas: `djsandbox export --sql SCHEMA...`"));
     std::fs::write(dir.path().join("README.md"), "mine").unwrap();
     assert!(run(&["exercises", "export", "."]).contains("already exists (export into an empty or new directory)"));
+    // A wrong --exercises or --scenarios path, and a world file that is not one.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    assert!(run(&["--exercises", "empty", "list"]).starts_with("error: no exercises in empty: a set has a NN_section/"));
+    std::fs::write(dir.path().join("x.rhai"), "print(1);").unwrap();
+    assert!(run(&["--scenarios", "empty", "run", "x.rhai"]).contains("is the --scenarios path right?"));
+    std::fs::create_dir_all(dir.path().join(".djsandbox")).unwrap();
+    std::fs::write(dir.path().join(".djsandbox/world.sqlite"), "not a world").unwrap();
+    assert!(run(&["run", "x.rhai"]).contains(
+        "your world cannot be opened (sandbox storage error: file is not a database); move the file away or delete it"
+    ));
 }
 
 #[test]

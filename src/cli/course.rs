@@ -27,7 +27,8 @@ fn progress(workspace: &Path) -> Result<Progress> {
 pub fn init(options: &Options, dir: Option<PathBuf>) -> Result<i32> {
     let set = load(options)?;
     let root = dir.unwrap_or_else(|| options.workspace.clone());
-    let written = workspace::init(&set, &root)?;
+    let written =
+        workspace::init(&set, &root).with_context(|| format!("cannot write the workspace in {}", root.display()))?;
     say!("{written} exercise file(s) written in {}.", root.display())?;
     say!(
         "Next: open {}, then `djsandbox check`.",

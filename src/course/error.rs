@@ -55,6 +55,26 @@ pub enum CourseError {
         /// Why.
         reason: String,
     },
+    /// An exercise set on disk with no section in it (a wrong `--exercises` path).
+    #[error(
+        "no exercises in {dir}: a set has a NN_section/ folder (with section.toml) per section; \
+         `djsandbox exercises export DIR` writes one to start from"
+    )]
+    EmptySet {
+        /// Where the set was looked for.
+        dir: String,
+    },
+    /// The workspace's world file cannot be opened (damaged, or not a world).
+    #[error(
+        "{path}: your world cannot be opened ({reason}); move the file away or delete it, and the next \
+         run starts a fresh world"
+    )]
+    DamagedWorld {
+        /// The world file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// The grading world failed underneath (a storage error, not the learner's).
     #[error(transparent)]
     Engine(#[from] crate::engine::Error),

@@ -194,6 +194,9 @@ impl ExerciseSet {
             }
             sections.push(Section { id, dir, meta, lesson, exercises });
         }
+        if sections.is_empty() {
+            return Err(CourseError::EmptySet { dir: source.display("").trim_end_matches(['/', '\\']).to_string() });
+        }
         let set = ExerciseSet { source, sections };
         set.check_setups()?;
         Ok(set)

@@ -73,7 +73,8 @@ pub fn open_server(workspace: &Path, fresh: bool, scenario: &Scenario) -> Result
         if !path.exists() {
             create_world(&path, scenario)?;
         }
-        World::open(&path)?
+        World::open(&path)
+            .map_err(|e| CourseError::DamagedWorld { path: path.display().to_string(), reason: e.message })?
     };
     let mut server = Server::new(world, workspace)?;
     server.set_env_defaults(scenario.file.env.clone());

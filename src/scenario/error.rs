@@ -6,7 +6,11 @@ use crate::engine;
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
     /// No such scenario where scenarios are looked for.
-    #[error("no scenario '{name}' in {place} (there are: {known})")]
+    #[error("no scenario '{name}' in {place} ({})", if .known.is_empty() {
+        "it holds none: a scenario is a NAME/scenario.toml folder; is the --scenarios path right?".to_string()
+    } else {
+        format!("there are: {}", .known)
+    })]
     NotFound {
         /// The name asked for.
         name: String,
