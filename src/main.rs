@@ -189,7 +189,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let explicit_workspace = cli.workspace.is_some();
     let workspace = match cli.workspace {
         Some(w) => w,
-        None => std::env::current_dir().context("the current directory is gone; cd into one that exists")?,
+        None => djsandbox::course::workspace::containing(
+            &std::env::current_dir().context("the current directory is gone; cd into one that exists")?,
+        ),
     };
     let options = cli::Options {
         workspace,

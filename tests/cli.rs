@@ -240,3 +240,30 @@ fn a_script_saved_with_windows_line_ends_runs_as_python_reads_it() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 4, column 9\n    print(s[9]);\nIndexError") && !stderr.contains('\r'), "{stderr}");
 }
+
+#[test]
+fn inside_a_section_folder_the_commands_work_on_its_workspace() {
+    // Where a learner stands while editing: `cd 01_connection` and `djsandbox check` still
+    // grades (and remembers) in the workspace, not in a new one.
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("djsandbox").unwrap().arg("init").current_dir(dir.path()).assert().success();
+    assert!(dir.path().join(".djsandbox").is_dir(), "init marks the workspace");
+    let section = dir.path().join("01_connection");
+    let at =
+        |args: &[&str]| Command::cargo_bin("djsandbox").unwrap().args(args).current_dir(&section).output().unwrap();
+    let out = at(&["check", "write_config"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("FAIL connection/write_config"));
+    assert!(dir.path().join(".djsandbox/progress.json").is_file() && !section.join(".djsandbox").exists());
+    assert!(String::from_utf8_lossy(&at(&["list"]).stdout).contains("[✗] write_config"));
+    // A folder that is not a section of a workspace is its own workspace, as before.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join("01_notes")).unwrap();
+    let out = Command::cargo_bin("djsandbox")
+        .unwrap()
+        .arg("check")
+        .current_dir(other.path().join("01_notes"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("01_notes: it is not a workspace yet"));
+}

@@ -3,7 +3,7 @@
 //! terminal to draw on, the progress summary.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -11,15 +11,10 @@ use djsandbox::course::{workspace, ExerciseSet, Progress};
 
 use super::{say, Options};
 
-/// Is `dir` a workspace already (`init` ran there, or the world lives there)?
-fn is_workspace(dir: &Path) -> bool {
-    dir.join(".djsandbox").is_dir() || dir.join("README.md").is_file() && dir.join("01_connection").is_dir()
-}
-
 /// Where the UI works: `--workspace` when given, the current directory when it is a
 /// workspace, else `./workshop`.
 pub fn workshop_dir(options: &Options, explicit: bool) -> PathBuf {
-    if explicit || is_workspace(&options.workspace) {
+    if explicit || workspace::is_workspace(&options.workspace) {
         options.workspace.clone()
     } else {
         options.workspace.join("workshop")

@@ -53,6 +53,25 @@ fn unescape(line: &str) -> String {
     out
 }
 
+/// Is `dir` a workspace already (`init` ran there, or the world lives there)?
+pub fn is_workspace(dir: &Path) -> bool {
+    dir.join(".djsandbox").is_dir() || dir.join("README.md").is_file() && dir.join("01_connection").is_dir()
+}
+
+/// The workspace a command run in `cwd` works on: `cwd`, or its parent when `cwd` is one of
+/// the parent workspace's section folders (`NN_name`) — where a learner stands while editing
+/// an exercise, as git finds a repository from a subfolder.
+pub fn containing(cwd: &Path) -> PathBuf {
+    let section = cwd.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        let (number, name) = n.split_at(n.find('_').unwrap_or(0));
+        number.len() == 2 && number.bytes().all(|b| b.is_ascii_digit()) && name.len() > 1
+    });
+    match cwd.parent() {
+        Some(parent) if section && !is_workspace(cwd) && is_workspace(parent) => parent.to_path_buf(),
+        _ => cwd.to_path_buf(),
+    }
+}
+
 /// Where the workspace keeps its persistent world.
 pub fn world_path(workspace: &Path) -> PathBuf {
     workspace.join(".djsandbox").join("world.sqlite")
@@ -134,6 +153,9 @@ pub fn init(set: &ExerciseSet, root: &Path) -> Result<usize, CourseError> {
     if !readme.exists() {
         write(&readme, README)?;
     }
+    // The mark that this folder is a workspace (the world and progress go here later).
+    let state = root.join(".djsandbox");
+    std::fs::create_dir_all(&state).map_err(|e| io(&state, e))?;
     Ok(written)
 }
 
