@@ -53,8 +53,8 @@ enum Command {
     #[command(after_help = "Examples:\n  djsandbox check\n  djsandbox check connection\n  \
                             djsandbox check write_config --format json")]
     Check {
-        /// An exercise (`write_config`, `connection/write_config`) or a section (`connection`);
-        /// none: all.
+        /// An exercise (`write_config`, `connection/write_config`, its file) or a section
+        /// (`connection`); none: all.
         name: Option<String>,
         /// text, json (exercism's results.json v3) or junit.
         #[arg(long, default_value = "text")]
@@ -63,12 +63,12 @@ enum Command {
     /// Show the next hint for an exercise.
     #[command(after_help = "Each call shows one more hint; once all are shown, all of them.")]
     Hint {
-        /// The exercise (`write_config` or `connection/write_config`).
+        /// The exercise (`write_config`, `connection/write_config` or its file).
         name: String,
     },
     /// Give an exercise's starter file back (yours is kept as a backup).
     Reset {
-        /// The exercise (`write_config` or `connection/write_config`).
+        /// The exercise (`write_config`, `connection/write_config` or its file).
         name: String,
         /// Do not ask.
         #[arg(long)]

@@ -256,6 +256,11 @@ fn inside_a_section_folder_the_commands_work_on_its_workspace() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAIL connection/write_config"));
     assert!(dir.path().join(".djsandbox/progress.json").is_file() && !section.join(".djsandbox").exists());
     assert!(String::from_utf8_lossy(&at(&["list"]).stdout).contains("[✗] write_config"));
+    // The file as the shell completes it there names the exercise too (PowerShell adds `.\`).
+    for file in ["01_write_config.rhai", "./01_write_config.rhai", ".\\01_write_config.rhai"] {
+        let out = at(&["hint", file]);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("for connection/write_config"), "{file}");
+    }
     // A folder that is not a section of a workspace is its own workspace, as before.
     let other = tempfile::tempdir().unwrap();
     std::fs::create_dir(other.path().join("01_notes")).unwrap();

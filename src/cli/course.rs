@@ -103,10 +103,11 @@ pub fn check(options: &Options, name: Option<&str>, format: Format) -> Result<i3
 }
 
 fn one<'a>(set: &'a ExerciseSet, name: &str) -> Result<&'a Exercise> {
-    match set.select(Some(name))?.as_slice() {
-        [ex] if ex.id == name || ex.name() == name || ex.dir == name || ex.learner_file() == name => Ok(ex),
-        _ => bail!("'{name}' is a section; name one exercise (try `djsandbox list`)"),
+    if let Some(ex) = set.exercise_named(name) {
+        return Ok(ex);
     }
+    set.select(Some(name))?;
+    bail!("'{name}' is a section; name one exercise (try `djsandbox list`)")
 }
 
 /// `hint NAME`: the next progressive hint not yet shown (all of them once all are shown).

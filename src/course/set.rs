@@ -219,13 +219,25 @@ impl ExerciseSet {
         if let Some(s) = self.sections.iter().find(|s| s.id == name || s.dir == name) {
             return Ok(s.exercises.iter().collect());
         }
-        let picked: Vec<&Exercise> = self
-            .exercises()
-            .filter(|e| e.id == name || e.dir == name || e.name() == name || e.learner_file() == name)
-            .collect();
-        match picked.len() {
-            1 => Ok(picked),
-            _ => Err(CourseError::UnknownExercise { name: name.into() }),
+        match self.exercise_named(name) {
+            Some(ex) => Ok(vec![ex]),
+            None => Err(CourseError::UnknownExercise { name: name.into() }),
+        }
+    }
+
+    /// The one exercise a name picks: its id, directory, short name or file — as the
+    /// workspace names it (`01_connection/01_write_config.rhai`), or from inside its section
+    /// folder (`01_write_config.rhai`, `.\01_write_config.rhai` as PowerShell completes it).
+    pub fn exercise_named(&self, name: &str) -> Option<&Exercise> {
+        let name = name.replace('\\', "/");
+        let name = name.trim_start_matches("./").trim_end_matches('/');
+        let file_in_section = |e: &Exercise| e.learner_file().rsplit('/').next() == Some(name);
+        let mut picked = self.exercises().filter(|e| {
+            e.id == name || e.dir == name || e.name() == name || e.learner_file() == name || file_in_section(e)
+        });
+        match (picked.next(), picked.next()) {
+            (Some(ex), None) => Some(ex),
+            _ => None,
         }
     }
 
