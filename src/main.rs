@@ -6,6 +6,7 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: djsandbox::memory::Counting = djsandbox::memory::Counting;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -178,7 +179,7 @@ fn main() {
         Err(err) if cli::closed_pipe(&err) => std::process::exit(0),
         Err(err) => {
             // `{:#}` puts the causes on the same line: `cannot read x.rhai: No such file or directory`.
-            eprintln!("error: {err:#}");
+            let _ = writeln!(std::io::stderr(), "error: {err:#}");
             std::process::exit(1);
         }
     }

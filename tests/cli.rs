@@ -133,6 +133,15 @@ fn a_reader_that_goes_away_ends_the_command_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // With standard error gone too, an error still ends with 1, not a panic's 101.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("djsandbox"))
+        .args(["hint", "nosuch"])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use djsandbox::course::parallel::{cores, with_graders};
 use djsandbox::course::report::{render, render_verified, Format, Graded};
 use djsandbox::course::{verify, workspace, Exercise, ExerciseSet, Progress, Status};
 
-use super::{say, Options};
+use super::{note, say, Options};
 
 fn load(options: &Options) -> Result<ExerciseSet> {
     Ok(ExerciseSet::load(options.exercises.clone())?)
@@ -18,7 +18,7 @@ fn load(options: &Options) -> Result<ExerciseSet> {
 fn progress(workspace: &Path) -> Result<Progress> {
     let (progress, note) = Progress::load(workspace)?;
     if let Some(note) = note {
-        eprintln!("warning: {note}");
+        note!("warning: {note}");
     }
     Ok(progress)
 }

@@ -29,6 +29,15 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// `eprintln!` that cannot panic: with standard error closed too, a note has nowhere to go.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use note;
+
 /// Did the command stop because its standard output was closed? Then there is nobody to tell,
 /// and the command ends quietly as Unix tools do on SIGPIPE.
 pub fn closed_pipe(err: &anyhow::Error) -> bool {

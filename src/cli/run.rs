@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use djsandbox::course::workspace::open_interpreter;
 use djsandbox::script::Limits;
 
-use super::{say, terminal};
+use super::{note, say, terminal};
 
 /// Run `file`; returns the process exit code (1 when the script ended with an error). With
 /// `debug`, an uncaught error opens the debugger's prompt (post-mortem) at a terminal.
@@ -20,13 +20,13 @@ pub fn run(file: &Path, options: &super::Options, fresh: bool, timeout_secs: u64
     interpreter.set_terminal(Box::new(terminal::Stdio::new(interactive)));
     interpreter.set_file(&file.display().to_string());
     let Err(err) = interpreter.eval(&source) else { return Ok(0) };
-    eprintln!("Traceback (most recent call last):\n  File \"{}\", {err}", file.display());
+    note!("Traceback (most recent call last):\n  File \"{}\", {err}", file.display());
     if debug {
         if interactive {
             say!("Entering post mortem debugging: the script's top-level variables are in scope (h for help).")?;
             interpreter.post_mortem();
         } else {
-            eprintln!("--debug: no terminal to debug at.");
+            note!("--debug: no terminal to debug at.");
         }
     }
     Ok(1)

@@ -11,7 +11,7 @@ use djsandbox::script::{Interpreter, Limits};
 
 use djsandbox::course::workspace::open_interpreter;
 
-use super::say;
+use super::{note, say};
 
 fn show(interpreter: &mut Interpreter, source: &str) -> std::io::Result<()> {
     let result = interpreter.eval(source);
@@ -21,7 +21,7 @@ fn show(interpreter: &mut Interpreter, source: &str) -> std::io::Result<()> {
     match result {
         Ok(Some(value)) => say!("{value}")?,
         Ok(None) => {}
-        Err(err) => eprintln!("{err}"),
+        Err(err) => note!("{err}"),
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use djsandbox::course::{workspace, ExerciseSet, Progress};
 
-use super::{say, Options};
+use super::{note, say, Options};
 
 /// Where the UI works: `--workspace` when given, the current directory when it is a
 /// workspace, else `./workshop`.
@@ -35,7 +35,7 @@ pub fn open(options: &Options, explicit_workspace: bool) -> Result<i32> {
             say!("Help: `djsandbox --help`, and `?` inside the workshop.")?;
         }
         if let Some(note) = note {
-            eprintln!("warning: {note}");
+            note!("warning: {note}");
         }
         let options =
             Options { workspace: dir, scenarios: options.scenarios.clone(), exercises: options.exercises.clone() };
