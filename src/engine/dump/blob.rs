@@ -104,20 +104,23 @@ pub fn unpack(b: &[u8]) -> Result<Value> {
     Ok(v)
 }
 
-struct Reader<'a> {
+/// Reads a blob's body front to back; every read is bounds-checked.
+pub(super) struct Reader<'a> {
     b: &'a [u8],
     at: usize,
 }
 
 impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8]> {
+    /// The next `n` bytes.
+    pub(super) fn take(&mut self, n: usize) -> Result<&[u8]> {
         let end = self.at.checked_add(n).filter(|e| *e <= self.b.len()).ok_or_else(|| malformed("truncated"))?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
     }
 
-    fn u64(&mut self) -> Result<usize> {
+    /// A little-endian u64 length or count.
+    pub(super) fn u64(&mut self) -> Result<usize> {
         let s = self.take(8)?;
         Ok(u64::from_le_bytes(s.try_into().expect("8 bytes")) as usize)
     }
@@ -183,7 +186,7 @@ impl Reader<'_> {
                 }
                 Value::Map(m)
             }
-            b'A' => super::blob_array::read_array(self.b, &mut self.at)?,
+            b'A' => super::blob_array::read_array(self)?,
             other => {
                 return Err(Error::dj(format!("Unknown data structure code \"{}\". Upgrade datajoint.", other as char)))
             }
@@ -229,6 +232,29 @@ mod tests {
         let packed: Vec<u8> =
             (0..ORACLE_ZL.len() / 2).map(|i| u8::from_str_radix(&ORACLE_ZL[2 * i..2 * i + 2], 16).unwrap()).collect();
         assert_eq!(unpack(&packed).unwrap(), Value::List((0..200).map(Value::Int).collect()));
+    }
+
+    #[test]
+    fn numeric_arrays_read_as_numbers_and_lists() {
+        // `blob.pack(np.array([1.0, 2.5]))`, `blob.pack(np.int32(7))` and
+        // `blob.pack({'v': np.array([1, 2, 3], dtype=np.uint8)})` on the oracle.
+        let bytes = |h: &str| -> Vec<u8> {
+            (0..h.len() / 2).map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).unwrap()).collect()
+        };
+        let vector =
+            bytes("6d596d0041010000000000000002000000000000000600000000000000000000000000f03f0000000000000440");
+        assert_eq!(unpack(&vector).unwrap(), Value::List(vec![Value::Float(1.0), Value::Float(2.5)]));
+        let scalar = bytes("646a30004100000000000000000c0000000000000007000000");
+        assert_eq!(unpack(&scalar).unwrap(), Value::Int(7));
+        let in_dict = bytes("646a30000401000000000000000a00000000000000050100000000000000761c0000000000000041010000000000000003000000000000000900000000000000010203");
+        let v = Value::List(vec![Value::Int(1), Value::Int(2), Value::Int(3)]);
+        assert_eq!(unpack(&in_dict).unwrap(), Value::Map(BTreeMap::from([("v".to_string(), v)])));
+        // Cut short, or a shape whose size overflows: errors, not panics.
+        assert!(unpack(&vector[..vector.len() - 3]).is_err());
+        let mut huge = bytes("646a3000410100000000000000");
+        huge.extend_from_slice(&[0xff; 8]);
+        huge.extend_from_slice(&[6, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(unpack(&huge).unwrap_err().message, "blob arrays of that size are not supported by import");
     }
 
     fn hex(b: &[u8]) -> String {

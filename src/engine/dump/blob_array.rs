@@ -3,42 +3,34 @@
 //! a vector becomes a number or a list of numbers (the sandbox keeps arrays as lists); other
 //! shapes and classes are refused with a clear error.
 
+use super::blob::Reader;
 use crate::engine::{Error, Result, Value};
 
 fn unsupported(what: &str) -> Error {
     Error::dj(format!("blob arrays of {what} are not supported by import"))
 }
 
-fn take<'a>(b: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8]> {
-    let end = at
-        .checked_add(n)
-        .filter(|e| *e <= b.len())
-        .ok_or_else(|| Error::dj("Blob length check failed! Invalid blob"))?;
-    let s = &b[*at..end];
-    *at = end;
-    Ok(s)
+fn u32_at(r: &mut Reader) -> Result<u32> {
+    Ok(u32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes")))
 }
 
-fn u64_at(b: &[u8], at: &mut usize) -> Result<u64> {
-    Ok(u64::from_le_bytes(take(b, at, 8)?.try_into().expect("8 bytes")))
-}
-
-/// Read the array that starts at `at` (just after the `A`).
-pub(super) fn read_array(b: &[u8], at: &mut usize) -> Result<Value> {
-    let ndim = u64_at(b, at)? as usize;
+/// Read the array that starts at the reader (just after the `A`).
+pub(super) fn read_array(r: &mut Reader) -> Result<Value> {
+    let ndim = r.u64()?;
     if ndim > 32 {
         return Err(unsupported("more than 32 dimensions"));
     }
-    let shape: Vec<u64> = (0..ndim).map(|_| u64_at(b, at)).collect::<Result<_>>()?;
-    let class = u32::from_le_bytes(take(b, at, 4)?.try_into().expect("4 bytes"));
-    let complex = u32::from_le_bytes(take(b, at, 4)?.try_into().expect("4 bytes"));
+    let shape: Vec<usize> = (0..ndim).map(|_| r.u64()).collect::<Result<_>>()?;
+    let class = u32_at(r)?;
+    let complex = u32_at(r)?;
     if complex != 0 {
         return Err(unsupported("complex numbers"));
     }
     if shape.iter().filter(|d| **d != 1).count() > 1 {
         return Err(unsupported("more than one non-singleton dimension"));
     }
-    let n = shape.iter().product::<u64>() as usize;
+    // At most one dimension is not 1, so the product cannot overflow.
+    let n = shape.iter().product::<usize>();
     let (size, read): (usize, fn(&[u8]) -> Value) = match class {
         3 => (1, |s| Value::Bool(s[0] != 0)),
         6 => (8, |s| Value::Float(f64::from_le_bytes(s.try_into().expect("8")))),
@@ -53,7 +45,7 @@ pub(super) fn read_array(b: &[u8], at: &mut usize) -> Result<Value> {
         15 => (8, |s| Value::Int(u64::from_le_bytes(s.try_into().expect("8")) as i64)),
         other => return Err(unsupported(&format!("class {other}"))),
     };
-    let data = take(b, at, n.checked_mul(size).ok_or_else(|| unsupported("that size"))?)?;
+    let data = r.take(n.checked_mul(size).ok_or_else(|| unsupported("that size"))?)?;
     let items: Vec<Value> = data.chunks(size).map(read).collect();
     Ok(match (ndim, items.len()) {
         (0, 1) => items.into_iter().next().expect("one"),
