@@ -15,12 +15,12 @@ pub mod translate;
 mod translate_tests;
 
 use crate::engine::drop::get_master;
-use crate::engine::{Error, Kind, Result, World};
+use crate::engine::{Result, World};
 
 /// What to export.
 #[derive(Debug, Clone, Default)]
 pub struct PythonExport {
-    /// The schemas; empty: every schema whose name starts with `workshop_`.
+    /// The schemas (the caller picks them and checks they exist, as for `export_sql`).
     pub schemas: Vec<String>,
     /// Add the rows as insert calls (`insert_data()`, run when the file is run).
     pub data: bool,
@@ -31,22 +31,7 @@ pub struct PythonExport {
 
 /// The Python module for `what` over `world`.
 pub fn python(world: &World, what: &PythonExport) -> Result<String> {
-    let schemas: Vec<String> = if what.schemas.is_empty() {
-        world.list_schemas().into_iter().filter(|s| s.starts_with("workshop_")).collect()
-    } else {
-        what.schemas.clone()
-    };
-    if schemas.is_empty() {
-        return Err(Error::new(
-            Kind::DataJointError,
-            "no schema to export: none is named workshop_..., and none was given",
-        ));
-    }
-    for s in &schemas {
-        if !world.schema_exists(s) {
-            return Err(Error::new(Kind::DataJointError, format!("no schema '{s}' in this world")));
-        }
-    }
+    let schemas = &what.schemas;
     // Without a USER, the user is whoever the shortest workshop schema is named after.
     let user = what.user.clone().or_else(|| {
         let shortest = schemas.iter().filter_map(|s| s.strip_prefix("workshop_")).min_by_key(|s| s.len());
@@ -54,7 +39,7 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
     });
     let mut w = class::Writer {
         world,
-        names: names::Names::new(world, &schemas),
+        names: names::Names::new(world, schemas),
         lines: Vec::new(),
         mixin: false,
         nwb_object: false,
@@ -70,7 +55,7 @@ pub fn python(world: &World, what: &PythonExport) -> Result<String> {
             w.table(t, &parts, &var)?;
         }
     }
-    let data = if what.data { data::insert_data(&mut w, &schemas)? } else { Vec::new() };
+    let data = if what.data { data::insert_data(&mut w, schemas)? } else { Vec::new() };
     let mut out = vec![
         "\"\"\"DataJoint 0.14 tables exported by djsandbox (`djsandbox export --python`).".to_string(),
         String::new(),
