@@ -6,7 +6,6 @@ mod cli;
 #[global_allocator]
 static ALLOCATOR: djsandbox::memory::Counting = djsandbox::memory::Counting;
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -179,7 +178,7 @@ fn main() {
         Err(err) if cli::closed_pipe(&err) => std::process::exit(0),
         Err(err) => {
             // `{:#}` puts the causes on the same line: `cannot read x.rhai: No such file or directory`.
-            let _ = writeln!(std::io::stderr(), "error: {err:#}");
+            cli::note!("error: {err:#}");
             std::process::exit(1);
         }
     }

@@ -31,7 +31,7 @@ impl Terminal for Stdio {
     }
 
     fn note(&mut self, line: &str) {
-        let _ = writeln!(std::io::stderr(), "{line}");
+        super::note!("{line}");
     }
 
     fn ask(&mut self, prompt: &str) -> Option<String> {
